@@ -1,0 +1,1 @@
+"""Pure domain model and rules: standard library only."""

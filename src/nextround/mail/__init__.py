@@ -1,0 +1,1 @@
+"""Mail sources and parsing: importers yield messages and never write to the database."""
