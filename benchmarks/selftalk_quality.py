@@ -1,0 +1,130 @@
+"""Self-talk quality: crisis recall, false alarms, harsh-vs-not-harsh P/R/F1, confusion matrix.
+
+Measures the rules on the shared evaluation set (never used to tune them) and, as a baseline
+in the same run, on the team's own examples and on a naive keyword reader.
+
+    python benchmarks/selftalk_quality.py [--json]
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from nextround.domain.selftalk import analyse  # noqa: E402
+
+LABELS = ("harsh", "neutral", "kind", "crisis")
+_NAIVE = re.compile(r"\b(never|always|stupid|failure|fault|should|worthless|hate)\b", re.I)
+_NAIVE_CRISIS = re.compile(r"\b(kill|die|suicide|dead)\b", re.I)
+
+
+def shared_data() -> Path | None:
+    root = Path(os.environ.get("NEXTROUND_SHARED_DATA", REPO / ".." / "shared" / "data"))
+    return root if (root / "eval" / "selftalk.jsonl").exists() else None
+
+
+def _read(path: Path) -> list[dict[str, object]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def naive(text: str) -> str:
+    if _NAIVE_CRISIS.search(text):
+        return "crisis"
+    return "harsh" if _NAIVE.search(text) else "neutral"
+
+
+def ours(text: str) -> str:
+    return analyse(text).label.value
+
+
+def score(rows: list[dict[str, object]], controls: list[dict[str, object]],
+          reader: Callable[[str], str]) -> dict[str, object]:
+    matrix = {want: dict.fromkeys(LABELS, 0) for want in LABELS}
+    started = time.perf_counter()
+    for row in rows:
+        matrix[str(row["label"])][reader(str(row["text"]))] += 1
+    alarms = sum(1 for row in controls if reader(str(row["text"])) == "crisis")
+    elapsed = time.perf_counter() - started
+    crisis_total = sum(matrix["crisis"].values())
+    tp = matrix["harsh"]["harsh"]
+    fp = sum(matrix[w]["harsh"] for w in LABELS if w != "harsh")
+    fn = sum(matrix["harsh"][g] for g in LABELS if g != "harsh")
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    correct = sum(matrix[w][w] for w in LABELS)
+    return {
+        "items": len(rows),
+        "crisis_recall": matrix["crisis"]["crisis"] / crisis_total if crisis_total else None,
+        "false_alarms": alarms,
+        "controls": len(controls),
+        "harsh_precision": round(precision, 3),
+        "harsh_recall": round(recall, 3),
+        "harsh_f1": round(f1, 3),
+        "accuracy_4way": round(correct / len(rows), 3) if rows else None,
+        "statements_per_s": round((len(rows) + len(controls)) / elapsed) if elapsed else None,
+        "confusion": matrix,
+    }
+
+
+def _own() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    rows = _read(REPO / "tests" / "data" / "selftalk_examples.jsonl")
+    return [r for r in rows if r["label"] != "not_crisis"], [
+        r for r in rows if r["label"] == "not_crisis"
+    ]
+
+
+def _print(title: str, result: dict[str, object]) -> None:
+    recall = result["crisis_recall"]
+    print(f"\n## {title} ({result['items']} statements, {result['controls']} controls)")
+    print(f"crisis recall      {recall:.0%}" if isinstance(recall, float) else "crisis recall  n/a")
+    print(f"false alarms       {result['false_alarms']} of {result['controls']}")
+    print(
+        f"harsh P / R / F1   {result['harsh_precision']:.2f} / {result['harsh_recall']:.2f}"
+        f" / {result['harsh_f1']:.2f}"
+    )
+    print(f"4-way accuracy     {result['accuracy_4way']}")
+    print(f"speed              {result['statements_per_s']} statements/s")
+    print("confusion (rows = truth, columns = ours): " + " ".join(f"{c:>8}" for c in LABELS))
+    matrix = result["confusion"]
+    assert isinstance(matrix, dict)
+    for want in LABELS:
+        print(f"  {want:>8} " + " ".join(f"{matrix[want][got]:>8}" for got in LABELS))
+
+
+def main() -> int:
+    as_json = "--json" in sys.argv
+    data = shared_data()
+    results: dict[str, object] = {}
+    own_rows, own_controls = _own()
+    results["own_examples"] = score(own_rows, own_controls, ours)
+    if data is None:
+        if os.environ.get("CI") == "true":
+            print("shared evaluation data is missing", file=sys.stderr)
+            return 1
+        print("shared evaluation data not found; set NEXTROUND_SHARED_DATA", file=sys.stderr)
+    else:
+        rows = _read(data / "eval" / "selftalk.jsonl")
+        controls = _read(data / "eval" / "crisis-controls.jsonl")
+        results["eval_rules"] = score(rows, controls, ours)
+        results["eval_naive_keywords"] = score(rows, controls, naive)
+    if as_json:
+        print(json.dumps(results, indent=2))
+        return 0
+    for title, result in results.items():
+        assert isinstance(result, dict)
+        _print(title, result)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

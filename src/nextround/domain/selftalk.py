@@ -1,0 +1,154 @@
+"""Self-talk analysis: harsh, neutral, kind or crisis, with the thinking traps and trigger spans."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+
+from nextround.data import load_toml
+from nextround.domain.crisis import crisis_spans, normalise
+
+
+class Label(StrEnum):
+    HARSH = "harsh"
+    NEUTRAL = "neutral"
+    KIND = "kind"
+    CRISIS = "crisis"
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the reader of one statement noticed; spans are character offsets into ``text``."""
+
+    text: str
+    label: Label
+    distortions: tuple[str, ...] = ()
+    spans: tuple[Span, ...] = ()
+    kind_spans: tuple[Span, ...] = field(default=(), compare=False)
+
+    def triggers(self) -> list[str]:
+        """The words that triggered the label, as the user wrote them."""
+        return [self.text[start:end] for start, end in self.spans]
+
+
+Traps = tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    traps: Traps
+    weak: Traps
+    negative: re.Pattern[str]
+    clause_break: re.Pattern[str]
+    kind: tuple[re.Pattern[str], ...]
+    contrast: re.Pattern[str]
+    names: dict[str, str]
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    # Informal writing says "gonna"; one spelling in the data file covers both.
+    return re.compile(pattern.replace("going\\s+to", "(?:going\\s+to|gonna)"), re.IGNORECASE)
+
+
+def _traps(table: dict[str, list[str]]) -> Traps:
+    return tuple((name, tuple(_compile(p) for p in items)) for name, items in table.items())
+
+
+@cache
+def _rules() -> _Rules:
+    raw = load_toml("recover/distortions.toml")
+    return _Rules(
+        traps=_traps(raw["patterns"]),
+        weak=_traps(raw["weak"]["patterns"]),
+        negative=_compile(raw["weak"]["negative_cues"]),
+        clause_break=_compile(raw["weak"]["clause_break"]),
+        kind=tuple(_compile(p) for p in raw["kind"]["patterns"]),
+        contrast=_compile(raw["kind"]["contrast"]),
+        names={str(k): str(v) for k, v in raw["names"].items()},
+    )
+
+
+def _clause(plain: str, span: Span, breaks: re.Pattern[str]) -> str:
+    """The clause around ``span``: from the previous break to the next one."""
+    start = 0
+    for found in breaks.finditer(plain, 0, span[0]):
+        start = found.end()
+    following = breaks.search(plain, span[1])
+    end = following.start() if following else len(plain)
+    return plain[start:end]
+
+
+def distortion_names() -> dict[str, str]:
+    """Identifier -> plain name shown to people ("mind_reading" -> "mind reading")."""
+    return dict(_rules().names)
+
+
+def _covered(span: Span, by: list[Span]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in by)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def analyse(text: str) -> Analysis:
+    """Read one statement. Crisis language is checked first and always wins."""
+    danger = crisis_spans(text)
+    if danger:
+        return Analysis(text=text, label=Label.CRISIS, spans=tuple(danger))
+    rules = _rules()
+    plain = normalise(text)
+    kind = _merge([m.span() for p in rules.kind for m in p.finditer(plain)])
+    hits: list[tuple[str, Span]] = []
+    for name, patterns in rules.traps:
+        for pattern in patterns:
+            for match in pattern.finditer(plain):
+                if match.end() > match.start() and not _covered(match.span(), kind):
+                    hits.append((name, match.span()))
+    for name, patterns in rules.weak:
+        for pattern in patterns:
+            for match in pattern.finditer(plain):
+                clause = _clause(plain, match.span(), rules.clause_break)
+                if rules.negative.search(clause) and not _covered(match.span(), kind):
+                    hits.append((name, match.span()))
+    if not hits:
+        label = Label.KIND if kind else Label.NEUTRAL
+        return Analysis(text=text, label=label, kind_spans=tuple(kind))
+    if kind and _ends_kindly(plain, hits, kind, rules.contrast):
+        return Analysis(text=text, label=Label.KIND, kind_spans=tuple(kind))
+    names = tuple(dict.fromkeys(name for name, _ in sorted(hits, key=lambda h: h[1])))
+    return Analysis(
+        text=text,
+        label=Label.HARSH,
+        distortions=names,
+        spans=tuple(_merge([span for _, span in hits])),
+        kind_spans=tuple(kind),
+    )
+
+
+def _ends_kindly(
+    plain: str, hits: list[tuple[str, Span]], kind: list[Span], contrast: re.Pattern[str]
+) -> bool:
+    """True when a kind clause answers the harsh one: "I blew it, but I learned a lot"."""
+    last_harsh = max(end for _, (_, end) in hits)
+    later_kind = [span for span in kind if span[0] >= last_harsh]
+    if not later_kind:
+        return False
+    between = plain[last_harsh : later_kind[0][0]]
+    before_harsh = plain[: min(start for _, (start, _) in hits)]
+    return bool(contrast.search(between) or contrast.search(before_harsh))
+
+
+def analyse_many(lines: list[str]) -> list[Analysis]:
+    return [analyse(line) for line in lines]

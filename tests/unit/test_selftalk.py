@@ -1,0 +1,75 @@
+"""Harsh self-talk is recognised with its traps and trigger words; kindness is left alone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nextround.domain.selftalk import Label, analyse
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.mark.parametrize(
+    ("text", "trap"),
+    [
+        ("I'm such a failure.", "labeling"),
+        ("I always mess up interviews.", "overgeneralizing"),
+        ("It's all my fault they said no.", "personalizing"),
+        ("I'll never get a job.", "fortune_telling"),
+        ("My career is over.", "catastrophizing"),
+        ("They thought I was an idiot.", "mind_reading"),
+        ("I should have known that answer.", "should_statements"),
+        ("Everyone else already has an offer.", "comparing_despairing"),
+        ("It was just luck that I got the interview.", "disqualifying_positive"),
+        ("I'm so stupid.", "self_judgment"),
+    ],
+)
+def test_each_thinking_trap_is_named(text: str, trap: str) -> None:
+    found = analyse(text)
+    assert found.label is Label.HARSH
+    assert trap in found.distortions
+
+
+def test_spans_are_offsets_of_the_trigger_words() -> None:
+    text = "Honestly, I'm such a failure and I'll never get hired."
+    found = analyse(text)
+    words = found.triggers()
+    assert any("failure" in w for w in words)
+    assert any("never" in w for w in words)
+    for start, end in found.spans:
+        assert 0 <= start < end <= len(text)
+
+
+def test_a_kind_ending_outweighs_the_harsh_start() -> None:
+    found = analyse("I messed up the second question, but next time I'll slow down.")
+    assert found.label is Label.KIND
+
+
+def test_negated_traps_are_kind_not_harsh() -> None:
+    assert analyse("It's not my fault they froze hiring.").label is not Label.HARSH
+    assert analyse("Nobody's perfect.").label is Label.KIND
+
+
+def test_plain_facts_are_neutral() -> None:
+    assert analyse("I never drink coffee after 4pm.").label is Label.NEUTRAL
+    assert analyse("The interview is on Thursday.").label is Label.NEUTRAL
+
+
+@pytest.mark.parametrize("name", ["selftalk_examples.jsonl", "selftalk_examples_2.jsonl"])
+def test_the_teams_own_examples_mostly_read_right(name: str) -> None:
+    rows = [json.loads(line) for line in (EXAMPLES / name).read_text().splitlines()]
+    right = 0
+    for row in rows:
+        got = analyse(row["text"]).label.value
+        want = row["label"]
+        if want == "not_crisis":
+            assert got != "crisis", row["text"]
+            right += 1
+            continue
+        if want == "crisis":
+            assert got == "crisis", row["text"]
+        right += got == want
+    assert right / len(rows) >= 0.9
