@@ -1,0 +1,231 @@
+"""Classify job-search email with weighted cue phrases, keeping the sentences as evidence."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from nextround.domain.classify_rules import Cue, RuleSet, normalise, rules
+from nextround.domain.emails import (
+    Classification,
+    InboundEmail,
+    Label,
+    RejectionDetails,
+    Stage,
+)
+from nextround.domain.extract import extract_company, extract_role
+
+MAX_CHARS = 20_000
+MAX_SENTENCES = 250
+MAX_SENTENCE_CHARS = 600
+SUBJECT_FACTOR = 0.5  # subjects are short and often generic: they count half
+JOB_LABELS = (
+    Label.REJECTION,
+    Label.OFFER,
+    Label.ASSESSMENT,
+    Label.INTERVIEW,
+    Label.ACKNOWLEDGEMENT,
+)
+
+_SPLIT = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*|\s+[•·▪]\s+|\s+-\s+(?=[A-Z])")
+_SPACES = re.compile(r"[ \t\f\v\u00a0]+")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass(slots=True)
+class Hit:
+    """One cue pattern that matched, with the sentence it matched in."""
+
+    cue: Cue
+    weight: float
+    sentence: str
+
+
+@dataclass(slots=True)
+class Reading:
+    """Sentences of a message and the cues found in them."""
+
+    sentences: list[str]
+    lowered: list[str]
+    hits: list[Hit] = field(default_factory=list)
+
+    def score(self, label: str) -> float:
+        return sum(h.weight for h in self.hits if h.cue.label == label)
+
+    def kinds(self) -> dict[str, float]:
+        found: dict[str, float] = {}
+        for h in self.hits:
+            if h.cue.label == Label.OTHER:
+                found[h.cue.kind] = found.get(h.cue.kind, 0.0) + h.weight
+        return found
+
+
+def sentences_of(text: str) -> list[str]:
+    """Split text into sentences; wrapped lines inside a paragraph are joined first."""
+    paragraphs = _PARAGRAPH.split(text[:MAX_CHARS])
+    out: list[str] = []
+    for para in paragraphs:
+        # Short lines (lists, signatures) stay separate; wrapped prose is re-joined.
+        lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
+        joined: list[str] = []
+        for ln in lines:
+            if joined and len(joined[-1]) > 50 and not joined[-1].endswith((".", "!", "?", ":")):
+                joined[-1] = joined[-1] + " " + ln
+            else:
+                joined.append(ln)
+        for chunk in joined:
+            for piece in _SPLIT.split(chunk):
+                piece = _SPACES.sub(" ", piece).strip()
+                if len(piece) > 1:
+                    out.append(piece[:MAX_SENTENCE_CHARS])
+                if len(out) >= MAX_SENTENCES:
+                    return out
+    return out
+
+
+def _read(subject: str, body: str, ruleset: RuleSet) -> tuple[Reading, int]:
+    """Find every cue in the subject (index 0) and the body sentences."""
+    sentences = [subject.strip()] + sentences_of(body)
+    lowered = [normalise(s) for s in sentences]
+    whole = "\n".join(lowered)
+    reading = Reading(sentences, lowered)
+    for cue in ruleset.cues:
+        if cue.combined.search(whole) is None:
+            continue
+        for pattern in cue.patterns:
+            for i, low in enumerate(lowered):
+                if pattern.search(low):
+                    factor = SUBJECT_FACTOR if i == 0 else 1.0
+                    reading.hits.append(Hit(cue, cue.weight * factor, sentences[i]))
+                    break
+    context = sum(1 for _ in ruleset.job_context.finditer(whole))
+    return reading, context
+
+
+def _confidence(top: float, second: float) -> float:
+    margin = max(0.0, top - second)
+    return round(min(0.99, 1.0 - 0.5 * math.exp(-margin / 2.5)), 3)
+
+
+def _evidence(reading: Reading, label: str, limit: int = 4) -> list[str]:
+    seen: list[str] = []
+    for hit in sorted(reading.hits, key=lambda h: -h.weight):
+        if hit.cue.label != label:
+            continue
+        text = f"{label if label != Label.OTHER else hit.cue.kind}: {hit.sentence}"
+        if text not in seen:
+            seen.append(text)
+        if len(seen) >= limit:
+            break
+    return seen
+
+
+def _first(patterns: tuple[re.Pattern[str], ...], reading: Reading) -> str | None:
+    for low, original in zip(reading.lowered[1:], reading.sentences[1:], strict=False):
+        if any(p.search(low) for p in patterns):
+            return original
+    return None
+
+
+def rejection_details(reading: Reading, ruleset: RuleSet) -> RejectionDetails:
+    """Reason, open door and stage read from the sentences of a rejection."""
+    reason = _first(ruleset.reason, reading)
+    door = None
+    for low, original in zip(reading.lowered[1:], reading.sentences[1:], strict=False):
+        if any(p.search(low) for p in ruleset.door_open) and not any(
+            p.search(low) for p in ruleset.not_door
+        ):
+            door = original
+            break
+    stage = Stage.INTERVIEW if _first(ruleset.stage_interview, reading) else Stage.APPLICATION
+    return RejectionDetails(
+        reason_given=reason is not None,
+        reason=reason,
+        door_open=door is not None,
+        door_phrase=door,
+        stage=stage,
+    )
+
+
+def decide(reading: Reading, context: int, extra_other: float = 0.0) -> tuple[Label, float]:
+    """Pick the label from the cue scores; returns the label and a confidence."""
+    scores = {label: reading.score(label) for label in JOB_LABELS}
+    kinds = reading.kinds()
+    other = sum(kinds.values()) + extra_other
+    ranked = sorted(JOB_LABELS, key=lambda lb: (-scores[lb], JOB_LABELS.index(lb)))
+    best = ranked[0]
+    # A clear refusal outweighs the courtesy phrases that surround it.
+    if scores[Label.REJECTION] >= 3 and scores[best] < scores[Label.REJECTION] + 3:
+        best = Label.REJECTION
+    top = scores[best]
+    second = max([scores[lb] for lb in JOB_LABELS if lb is not best] + [other])
+    academic = kinds.get("academic or grant", 0.0)
+    # Without any job wording only a very clear cue counts (e.g. a coding-test link).
+    if top < 2 or (context == 0 and top < 4.5):
+        return Label.OTHER, _confidence(3.0 + other, top)
+    if academic >= 3 and context <= 2:
+        return Label.OTHER, _confidence(academic + 2, top)
+    if other >= top:
+        return Label.OTHER, _confidence(other + 1, top)
+    return best, _confidence(top, second)
+
+
+def classify_text(
+    subject: str,
+    body: str,
+    sender_name: str = "",
+    sender_addr: str = "",
+    bulk: bool = False,
+) -> Classification:
+    """Classify one message given its subject, new body text and sender."""
+    ruleset = rules()
+    reading, context = _read(subject, body, ruleset)
+    label, confidence = decide(reading, context, 1.0 if bulk else 0.0)
+    if label is Label.OTHER:
+        evidence = _evidence(reading, Label.OTHER) or [
+            "no sign that this is about your own application"
+        ]
+        return Classification(Label.OTHER, confidence, tuple(evidence))
+    evidence = _evidence(reading, label)
+    details = rejection_details(reading, ruleset) if label is Label.REJECTION else None
+    if details is not None:
+        if details.reason:
+            evidence.append(f"reason: {details.reason}")
+        if details.door_phrase:
+            evidence.append(f"door open: {details.door_phrase}")
+    return Classification(
+        label=label,
+        confidence=confidence,
+        evidence=tuple(evidence),
+        company=extract_company(reading.sentences, sender_name, sender_addr),
+        role=extract_role(reading.sentences),
+        rejection=details,
+    )
+
+
+def classify_email(email: InboundEmail) -> Classification:
+    """Classify a parsed message; quoted earlier mail counts only when the new text is thin."""
+    body = email.text
+    if sum(ch.isalpha() for ch in body[:400]) < 120 and email.quoted:
+        body = body + "\n\n" + email.quoted[:5000]
+    bulk = "list-unsubscribe" in email.headers or email.headers.get("precedence", "") in (
+        "bulk",
+        "list",
+    )
+    sender = email.sender
+    return classify_text(
+        email.subject,
+        body,
+        sender.name if sender else "",
+        sender.addr if sender else "",
+        bulk=bulk,
+    )
+
+
+def describe_rejection(subject: str, body: str) -> RejectionDetails:
+    """Rejection attributes of a text known to be a rejection (e.g. one the user
+    relabelled), whatever label the classifier would give it."""
+    ruleset = rules()
+    reading, _ = _read(subject, body, ruleset)
+    return rejection_details(reading, ruleset)
