@@ -1,0 +1,71 @@
+"""Grouping quality on held-out wordings of the team's own bank (for choosing thresholds).
+
+Entries are split at random: some stay in the bank with two wordings held out as queries, the
+rest are removed so their wordings must group without a canonical question, or stand alone."""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from grouping_metrics import labels_from_groups, score, threshold_clusters  # noqa: E402
+
+from nextround.domain.grouping import Thresholds, group_questions  # noqa: E402
+from nextround.domain.question_bank import BankQuestion, QuestionBank, load_bank  # noqa: E402
+from nextround.nlp.embedder import default_embedder  # noqa: E402
+
+
+def split(bank: QuestionBank, seed: int) -> tuple[QuestionBank, list[str], list[str]]:
+    rng = random.Random(seed)
+    entries = list(bank.questions)
+    rng.shuffle(entries)
+    cut = int(len(entries) * 0.7)
+    kept: list[BankQuestion] = []
+    texts: list[str] = []
+    gold: list[str] = []
+    for q in entries[:cut]:
+        held = rng.sample(list(q.wordings), 2)
+        kept.append(
+            BankQuestion(q.id, q.text, q.category, q.competencies,
+                         tuple(w for w in q.wordings if w not in held), q.field)
+        )
+        texts.extend(held)
+        gold.extend([q.id, q.id])
+    removed = entries[cut:]
+    for k, q in enumerate(removed):
+        take = 3 if k % 2 == 0 else 1
+        for w in rng.sample(list(q.all_wordings), take):
+            texts.append(w)
+            gold.append(q.id if take > 1 else f"{q.id}#single")
+    return QuestionBank(tuple(kept)), texts, gold
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seeds", type=int, default=3)
+    parser.add_argument("--auto", type=float, default=Thresholds().auto)
+    parser.add_argument("--suggest", type=float, default=Thresholds().suggest)
+    parser.add_argument("--pair", type=float, default=Thresholds().pair)
+    args = parser.parse_args()
+    embedder = default_embedder()
+    th = Thresholds(auto=args.auto, suggest=args.suggest, pair=args.pair)
+    rows = []
+    for seed in range(args.seeds):
+        bank, texts, gold = split(load_bank(), seed)
+        result = group_questions(texts, bank, embedder.embed, th)
+        ours = score(gold, labels_from_groups([g.members for g in result.groups], len(texts)))
+        base = score(gold, threshold_clusters(embedder.embed(texts), 0.7))
+        rows.append((ours, base))
+        print(f"seed {seed}: n={len(texts)} ours P={ours.precision:.2f} R={ours.recall:.2f} "
+              f"F1={ours.f1:.2f} ARI={ours.ari:.2f} alone={ours.singleton_precision:.2f} | "
+              f"plain@0.7 F1={base.f1:.2f} alone={base.singleton_precision:.2f}")
+    mean_f1 = sum(r[0].f1 for r in rows) / len(rows)
+    print(f"mean F1 {mean_f1:.3f}  plain {sum(r[1].f1 for r in rows) / len(rows):.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,211 @@
+"""Group questions however worded and map each group to a canonical bank question or none."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from nextround.domain.question_bank import QuestionBank, load_rules
+from nextround.domain.question_text import TextRules, conflicts, consensus_poles
+
+Vectors = npt.NDArray[np.float32]
+EmbedFn = Callable[[Sequence[str]], Vectors]
+
+_BLOCK = 2048  # rows of the similarity matrix held at once; bounds memory for 10,000 questions
+
+
+class Band(enum.StrEnum):
+    AUTO = "auto"  # merged with the canonical question without asking
+    SUGGEST = "suggest"  # probably the canonical question: ask the user
+    NEW = "new"  # not in the bank
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Cosine similarities (of boilerplate-free text) that bound the bands.
+
+    Chosen on the team's own held-out bank wordings, never on evaluation data."""
+
+    auto: float = 0.72
+    suggest: float = 0.62
+    pair: float = 0.64  # average similarity for two questions outside the bank to share a group
+
+
+@dataclass(frozen=True)
+class Match:
+    index: int
+    canonical_id: str | None  # the best bank question, whatever the band
+    score: float
+    band: Band
+
+
+@dataclass
+class Group:
+    canonical_id: str | None
+    members: list[int]
+    uncertain: list[int] = field(default_factory=list)
+
+
+@dataclass
+class GroupingResult:
+    groups: list[Group]
+    matches: list[Match]
+
+
+def _rules() -> TextRules:
+    return TextRules.from_data(load_rules())
+
+
+def best_matches(
+    texts: Sequence[str],
+    bank: QuestionBank,
+    embed: EmbedFn,
+    thresholds: Thresholds = Thresholds(),
+    rules: TextRules | None = None,
+    vectors: Vectors | None = None,
+) -> list[Match]:
+    """For each question, its closest bank question by any wording, and how sure that is."""
+    rules = rules or _rules()
+    if not texts:
+        return []
+    if vectors is None:
+        vectors = embed([rules.core(t) for t in texts])
+    if not len(bank):
+        return [Match(i, None, 0.0, Band.NEW) for i in range(len(texts))]
+    wordings: list[str] = []
+    owner: list[int] = []
+    entry_poles = []
+    for e, q in enumerate(bank.questions):
+        ws = q.all_wordings
+        wordings.extend(rules.core(w) for w in ws)
+        owner.extend([e] * len(ws))
+        entry_poles.append(consensus_poles([rules.poles(w) for w in ws]))
+    bank_vectors = embed(wordings)
+    # The centre of all wordings beat the single nearest wording on held-out paraphrases:
+    # one odd wording can no longer pull unrelated questions in.
+    owners = np.asarray(owner)
+    centroids = np.zeros((len(bank), bank_vectors.shape[1]), dtype=np.float32)
+    np.add.at(centroids, owners, bank_vectors)
+    centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
+    q_poles = [rules.poles(t) for t in texts]
+    out: list[Match] = []
+    for lo in range(0, len(texts), _BLOCK):
+        per_entry = vectors[lo : lo + _BLOCK] @ centroids.T
+        for r in range(per_entry.shape[0]):
+            i = lo + r
+            row = per_entry[r]
+            for e in np.argsort(-row)[:8]:
+                if conflicts(q_poles[i], entry_poles[int(e)]):
+                    continue
+                score = float(row[e])
+                band = (
+                    Band.AUTO
+                    if score >= thresholds.auto
+                    else Band.SUGGEST
+                    if score >= thresholds.suggest
+                    else Band.NEW
+                )
+                out.append(Match(i, bank.questions[int(e)].id, score, band))
+                break
+            else:
+                out.append(Match(i, None, 0.0, Band.NEW))
+    return out
+
+
+class _Clusters:
+    """Union-find that merges only when the average similarity across two clusters is high
+    enough and no polarity or canonical conflict appears: average rather than single linkage
+    stops chains of near neighbours from drifting into one huge group."""
+
+    def __init__(self, vectors: Vectors, poles: list[tuple[int, ...]], canon: list[str | None]):
+        self.parent = list(range(len(poles)))
+        self.sums = vectors.astype(np.float64).copy()
+        self.sizes = [1] * len(poles)
+        self.poles = [list(p) for p in poles]
+        self.canon = list(canon)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int, min_average: float) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        ca, cb = self.canon[ra], self.canon[rb]
+        if ca is not None and cb is not None and ca != cb:
+            return False
+        if conflicts(self.poles[ra], self.poles[rb]):
+            return False
+        average = float(self.sums[ra] @ self.sums[rb]) / (self.sizes[ra] * self.sizes[rb])
+        if average < min_average:
+            return False
+        if self.sizes[ra] < self.sizes[rb]:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.sums[ra] += self.sums[rb]
+        self.sizes[ra] += self.sizes[rb]
+        self.poles[ra] = [
+            x if x >= 0 else y for x, y in zip(self.poles[ra], self.poles[rb], strict=True)
+        ]
+        self.canon[ra] = ca if ca is not None else cb
+        return True
+
+
+def group_questions(
+    texts: Sequence[str],
+    bank: QuestionBank,
+    embed: EmbedFn,
+    thresholds: Thresholds = Thresholds(),
+    *,
+    merge_suggested: bool = True,
+) -> GroupingResult:
+    """Every input index lands in exactly one group.
+
+    Questions sure to be a bank question join that question's group; suggested ones join it
+    too (flagged uncertain) when `merge_suggested`; the rest are clustered among themselves
+    and with the bank-matched ones."""
+    rules = _rules()
+    if not texts:
+        return GroupingResult([], [])
+    vectors = embed([rules.core(t) for t in texts])
+    matches = best_matches(texts, bank, embed, thresholds, rules, vectors)
+    poles = [rules.poles(t) for t in texts]
+    accepted = {Band.AUTO, Band.SUGGEST} if merge_suggested else {Band.AUTO}
+    canon = [m.canonical_id if m.band in accepted else None for m in matches]
+    clusters = _Clusters(vectors, poles, canon)
+    first_of: dict[str, int] = {}
+    for i, c in enumerate(canon):
+        if c is not None:
+            if c in first_of:
+                clusters.union(first_of[c], i, -1.0)
+            else:
+                first_of[c] = i
+    loose = [i for i, c in enumerate(canon) if c is None]
+    edges: list[tuple[float, int, int]] = []
+    for lo in range(0, len(loose), _BLOCK):
+        rows = loose[lo : lo + _BLOCK]
+        sims = vectors[rows] @ vectors.T
+        r_idx, c_idx = np.nonzero(sims >= thresholds.pair)
+        for r, j in zip(r_idx.tolist(), c_idx.tolist(), strict=True):
+            i = rows[r]
+            if i != j and (canon[j] is not None or i < j):
+                edges.append((float(sims[r, j]), i, j))
+    edges.sort(reverse=True)
+    for _, i, j in edges:
+        clusters.union(i, j, thresholds.pair)
+    by_root: dict[int, Group] = {}
+    for i in range(len(texts)):
+        root = clusters.find(i)
+        group = by_root.setdefault(root, Group(clusters.canon[root], []))
+        group.members.append(i)
+        if matches[i].band is Band.SUGGEST and canon[i] is not None:
+            group.uncertain.append(i)
+    groups = sorted(by_root.values(), key=lambda g: (-len(g.members), g.members[0]))
+    return GroupingResult(groups, matches)

@@ -1,0 +1,116 @@
+"""Question text rules: normalising, cutting behavioural boilerplate, and polarity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+_BULLET = re.compile(r"^\s*(?:[-*\u2022>]+|\d{1,3}[.)]|q\d*[:.)])\s*", re.IGNORECASE)
+
+
+def clean(text: str) -> str:
+    """The question as a person would read it: no bullets, single spaces."""
+    text = _BULLET.sub("", text.translate(_QUOTES))
+    return _SPACE.sub(" ", text).strip()
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes, single spaces, no trailing punctuation."""
+    return clean(text).lower().rstrip(" ?.!:;")
+
+
+@dataclass(frozen=True)
+class Polarity:
+    """One dimension whose poles must never share a group."""
+
+    name: str
+    when: re.Pattern[str]
+    poles: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]
+    exclusive: bool = False  # a text naming two poles at once is on neither
+
+    def pole(self, text: str) -> int:
+        """Index of the pole the normalised text is on, or -1."""
+        if not self.when.search(text):
+            return -1
+        found = [
+            i for i, (_, patterns) in enumerate(self.poles) if any(p.search(text) for p in patterns)
+        ]
+        if not found:
+            return -1
+        if self.exclusive and len(found) > 1:
+            return -1
+        return found[0]
+
+
+@dataclass(frozen=True)
+class TextRules:
+    leading: tuple[re.Pattern[str], ...]
+    trailing: tuple[re.Pattern[str], ...]
+    min_words_left: int
+    polarities: tuple[Polarity, ...]
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> TextRules:
+        bp = data["boilerplate"]
+        polarities = []
+        for dim in data.get("polarity", []):
+            poles = tuple(
+                (str(p["name"]), tuple(re.compile(x) for x in p["patterns"])) for p in dim["poles"]
+            )
+            polarities.append(
+                Polarity(
+                    name=str(dim["name"]),
+                    when=re.compile(dim["when"]),
+                    poles=poles,
+                    exclusive=bool(dim.get("exclusive", False)),
+                )
+            )
+        return cls(
+            leading=tuple(re.compile(p) for p in bp["leading"]),
+            trailing=tuple(re.compile(p) for p in bp["trailing"]),
+            min_words_left=int(bp.get("min_words_left", 2)),
+            polarities=tuple(polarities),
+        )
+
+    def core(self, text: str) -> str:
+        """The question without framing such as "tell me about a time when"."""
+        current = normalise(text)
+        for _ in range(4):  # framings stack ("so, could you tell me about a time when ...")
+            before = current
+            for pattern in (*self.leading, *self.trailing):
+                cut = pattern.sub("", current, count=1).strip(" ,.?")
+                if cut != current and len(cut.split()) >= self.min_words_left:
+                    current = cut
+            if current == before:
+                break
+        return current
+
+    def poles(self, text: str) -> tuple[int, ...]:
+        # On the core text: framing like "give an example of" must not read as "give feedback".
+        norm = self.core(text)
+        return tuple(p.pole(norm) for p in self.polarities)
+
+
+def conflicts(a: Sequence[int], b: Sequence[int]) -> bool:
+    """True when two pole vectors sit on opposite poles of some dimension."""
+    return any(x >= 0 and y >= 0 and x != y for x, y in zip(a, b, strict=True))
+
+
+def consensus_poles(vectors: Sequence[Sequence[int]], min_share: float = 0.3) -> tuple[int, ...]:
+    """The poles of a set of wordings of one question: a pole counts only when no wording
+    disagrees and enough wordings state it, so a mixed entry stays neutral."""
+    if not vectors:
+        return ()
+    dims = len(vectors[0])
+    out = []
+    for d in range(dims):
+        seen = [v[d] for v in vectors if v[d] >= 0]
+        if seen and len(set(seen)) == 1 and len(seen) >= min_share * len(vectors):
+            out.append(seen[0])
+        else:
+            out.append(-1)
+    return tuple(out)

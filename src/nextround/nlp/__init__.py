@@ -1,0 +1,1 @@
+"""Adapters for text models: sentence embeddings."""
