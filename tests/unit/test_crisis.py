@@ -71,3 +71,56 @@ def test_helplines_follow_the_country_and_always_include_a_directory() -> None:
     unknown = helplines_for("ZZ")
     assert any("988" in line.contact for line in unknown)
     assert any("116 123" in line.contact for line in unknown)
+
+
+MORE_CRISIS = [
+    "I feel like there's no way out of this.",
+    "I'm so tired of living like this.",
+    "I just want to disappear.",
+    "I'm going to take all of my pills tonight.",
+    "How much paracetamol is lethal?",
+    "I don't see the point in living.",
+    "I want to go to sleep and never wake up.",
+    "I thought about jumping off the tall bridge near my flat.",
+    "How do I hide my cuts from my parents?",
+    "How do people kill themselves without pain?",
+    "I'd rather be dead than go through another round.",
+]
+
+MORE_QUIET = [
+    "Why do people commit suicide?",
+    "What are the warning signs of self-harm in teenagers?",
+    "Suicide prevention week starts Monday.",
+    "How do I kill all child processes in Linux?",
+    "The interview went on forever and I was dying for a coffee.",
+    "I'm stuck in a dead end job.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_CRISIS)
+def test_more_ways_of_saying_it(text: str) -> None:
+    assert is_crisis(text)
+
+
+@pytest.mark.parametrize("text", MORE_QUIET)
+def test_questions_of_fact_and_idioms_stay_quiet(text: str) -> None:
+    assert not is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have nothing left to live for.",
+        "I wish I could just not exist.",
+        "I relapsed again last night.",
+        "Should I just end it?",
+        "How do I become anorexic?",
+    ],
+)
+def test_hopelessness_and_self_harm_in_other_words(text: str) -> None:
+    assert is_crisis(text)
+
+
+def test_beating_yourself_up_is_an_idiom() -> None:
+    assert not is_crisis("I keep beating myself up about that answer.")
+    assert analyse("I keep beating myself up about that answer.").label is not Label.CRISIS

@@ -37,7 +37,10 @@ class CrisisResponse:
 class _Patterns:
     always: tuple[re.Pattern[str], ...]
     mentions: tuple[re.Pattern[str], ...]
-    informational: tuple[re.Pattern[str], ...]
+    question: tuple[re.Pattern[str], ...]
+    topic: tuple[re.Pattern[str], ...]
+    personal: re.Pattern[str]
+    method: re.Pattern[str]
     figurative: tuple[re.Pattern[str], ...]
 
 
@@ -51,7 +54,10 @@ def _patterns() -> _Patterns:
     return _Patterns(
         always=_compile(raw["always"]),
         mentions=_compile(raw["mentions"]),
-        informational=_compile(raw["informational"]),
+        question=_compile(raw["question"]),
+        topic=_compile(raw["topic"]),
+        personal=re.compile(raw["personal"], re.IGNORECASE),
+        method=re.compile(raw["method"], re.IGNORECASE),
         figurative=_compile(raw["figurative"]),
     )
 
@@ -80,10 +86,17 @@ def crisis_spans(text: str) -> list[tuple[int, int]]:
     for pattern in patterns.always:
         spans.extend(m.span() for m in pattern.finditer(plain))
     mention_spans = [m.span() for p in patterns.mentions for m in p.finditer(plain)]
-    if mention_spans and not spans and any(p.search(plain) for p in patterns.informational):
+    if mention_spans and not spans and _informational(plain, patterns):
         mention_spans = []
     spans.extend(mention_spans)
     return _merge(spans)
+
+
+def _informational(plain: str, patterns: _Patterns) -> bool:
+    """A question of fact about the subject in general, not about the writer, not asking how."""
+    if patterns.personal.search(plain) or patterns.method.search(plain):
+        return False
+    return any(p.search(plain) for p in patterns.question + patterns.topic)
 
 
 def is_crisis(text: str) -> bool:
