@@ -77,7 +77,8 @@ def score(rows: list[dict[str, object]], controls: list[dict[str, object]],
 
 
 def _own() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    rows = _read(REPO / "tests" / "data" / "selftalk_examples.jsonl")
+    rows = [row for path in sorted((REPO / "tests" / "data").glob("selftalk_examples*.jsonl"))
+            for row in _read(path)]
     return [r for r in rows if r["label"] != "not_crisis"], [
         r for r in rows if r["label"] == "not_crisis"
     ]
