@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import pytest
-from imap_server import DroppingProxy, ImapServer, make_message, start_dovecot
 
 from nextround.errors import ExternalError, NotFoundError
 from nextround.mail.imap import ImapAccount, ImapSource, SyncState
+from tests.integration.imap_server import DroppingProxy, ImapServer, make_message, start_dovecot
 
 pytestmark = pytest.mark.imap
 

@@ -45,6 +45,24 @@ _LEGAL_SUFFIX = re.compile(
     r"bv|nv|ab|oy|as|srl|spa|pty|group|holdings?|technologies|labs?)\b\.?",
     re.IGNORECASE,
 )
+_FREE_MAIL = {
+    "gmail",
+    "googlemail",
+    "outlook",
+    "hotmail",
+    "yahoo",
+    "icloud",
+    "proton",
+    "live",
+    "protonmail",
+    "gmx",
+    "orange",
+    "free",
+    "laposte",
+    "wanadoo",
+    "aol",
+    "mail",
+}
 _TWO_LEVEL_TLDS = {"co.uk", "org.uk", "ac.uk", "com.au", "co.jp", "co.nz", "com.br", "co.in"}
 _ROLE_STOP = {
     "a", "an", "the", "of", "for", "and", "at", "in", "to", "role", "position", "job", "h", "f",
@@ -141,23 +159,46 @@ def ats_for(address: str) -> str | None:
     return None
 
 
-def company_from_sender(sender: str) -> str | None:
-    """Guess the employer from a From header, seeing through ATS relays."""
+def sender_company(sender: str) -> tuple[str | None, str]:
+    """Guess the employer from a From header, seeing through ATS relays.
+
+    Returns the name and where it came from: "name" (display name), "tenant" (an ATS
+    address naming its customer), "domain" (the sender's own domain) or "" (no guess).
+    """
     name, address = parseaddr(sender)
     address = address.lower()
     local, _, domain = address.partition("@")
     ats = ats_for(address)
     cleaned = _NAME_NOISE.sub(" ", name)
     cleaned = re.sub(r"[\s\-|,:@]+", " ", cleaned).strip(" -|")
-    if cleaned and fold(cleaned) not in {fold(a) for a in ATS_DOMAINS.values()}:
-        return cleaned
-    if ats in _TENANT_LOCAL_PART and local and not _GENERIC_LOCAL.match(local):
-        return re.split(r"[+._\-]", local)[0] or None
-    if ats is None and domain:
-        base = registrable_domain(domain).split(".")[0]
-        if base not in {"gmail", "outlook", "hotmail", "yahoo", "icloud", "proton", "live"}:
-            return base
-    return None
+    if ats:
+        if cleaned and fold(cleaned) not in {fold(a) for a in ATS_DOMAINS.values()}:
+            return cleaned, "name"
+        if ats in _TENANT_LOCAL_PART and local and not _GENERIC_LOCAL.match(local):
+            return re.split(r"[+._\-]", local)[0] or None, "tenant"
+        return None, ""
+    base = registrable_domain(domain).split(".")[0] if domain else ""
+    if not base or base in _FREE_MAIL:
+        return None, ""  # a person writing from a personal address names no employer
+    # A display name is often a person's name; trust it only where it spells the domain.
+    if cleaned and fold(cleaned).replace(" ", "") == base:
+        return cleaned, "name"
+    return base, "domain"
+
+
+def company_from_sender(sender: str) -> str | None:
+    return sender_company(sender)[0]
+
+
+def best_company(sender: str, extracted: str | None) -> str | None:
+    """The employer's name: the text's spelling when the sender agrees, else the sender's."""
+    guess, source = sender_company(sender)
+    if extracted and guess:
+        a, b = company_key(extracted), company_key(guess)
+        if a and b and (a == b or _similar_name(a, b) or a.replace(" ", "") in b.replace(" ", "")):
+            return extracted
+        return guess if source in {"name", "tenant"} else extracted
+    return extracted or (guess.capitalize() if source == "domain" and guess else guess)
 
 
 def sender_key(sender: str) -> str:
@@ -214,9 +255,12 @@ def match(
     ats = ats_for(address)
     thread = {i.strip() for i in (message.in_reply_to, *message.references) if i and i.strip()}
     remembered = (learned or {}).get(sender_key(message.sender))
-    guessed = message.company or company_from_sender(message.sender)
-    company = remembered or guessed
-    key = company_key(company) if company else ""
+    company = remembered or best_company(message.sender, message.company)
+    # Both the text's company and the sender's are tried: either may be the right one.
+    keys = {
+        company_key(c) for c in (company, message.company, company_from_sender(message.sender)) if c
+    }
+    keys.discard("")
     haystack = fold(f"{message.subject} {message.text[:3000]}")
 
     scores: list[_Score] = []
@@ -227,9 +271,9 @@ def match(
         names = _names(app)
         if remembered and company_key(remembered) in names:
             s.add(1.0, f"you matched this sender to {app.company} before")
-        elif key and key in names:
+        elif keys & set(names):
             s.add(0.6, f"company {app.company!r} named by the sender or the email")
-        elif key and any(_similar_name(key, n) for n in names):
+        elif any(_similar_name(k, n) for k in keys for n in names):
             s.add(0.45, f"company name close to {app.company!r}")
         if not ats and domain and _app_domain_match(app, domain):
             s.add(0.5, f"sent from {app.company}'s domain {registrable_domain(domain)}")
