@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import sys
+from typing import IO, TYPE_CHECKING
 
 import click
 
 from nextround.cli.context import unit_of_work
 from nextround.cli.output import emit_json, success, table
 
+if TYPE_CHECKING:
+    from nextround.domain.grouping import EmbedFn
 
-def _embed() -> object:
+
+def _embed() -> EmbedFn:
     from nextround.nlp.embedder import default_embedder, model_available
 
     if not model_available():
@@ -60,14 +63,14 @@ def _fmt(value: float | None) -> str:
 @click.option("--json", "as_json", is_flag=True,
               help='One object: {"groups": [{"canonical": text or null, "members": [lines]}]}.')
 @click.option("--detail", is_flag=True, help="With --json, add canonical_id and uncertain.")
-def group_cmd(source: click.utils.LazyFile, as_json: bool, detail: bool) -> None:
+def group_cmd(source: IO[str], as_json: bool, detail: bool) -> None:
     """Group the questions in SOURCE (a file, or - for stdin), one per line.
 
     Members are 0-based line numbers; every line is in exactly one group."""
     from nextround.services.questions import group_lines
 
     lines = source.read().splitlines()
-    result = group_lines(lines, _embed())  # type: ignore[arg-type]
+    result = group_lines(lines, _embed())
     if as_json:
         emit_json(result.as_json(detail))
         return
@@ -106,7 +109,7 @@ def confirm_cmd(ctx: click.Context, asked_id: int, canonical_id: str | None) -> 
     from nextround.services.questions import confirm
 
     with unit_of_work(ctx) as uow:
-        target = confirm(uow, asked_id, canonical_id, _embed())  # type: ignore[arg-type]
+        target = confirm(uow, asked_id, canonical_id, _embed())
         uow.commit()
     success(f"Question #{asked_id} now counts as '{target}'; its wording teaches the bank.")
 
@@ -119,7 +122,7 @@ def split_cmd(ctx: click.Context, asked_id: int) -> None:
     from nextround.services.questions import split
 
     with unit_of_work(ctx) as uow:
-        split(uow, asked_id, _embed())  # type: ignore[arg-type]
+        split(uow, asked_id, _embed())
         uow.commit()
     success(f"Question #{asked_id} now stands on its own.")
 

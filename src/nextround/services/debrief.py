@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextround.domain.grouping import EmbedFn
 from nextround.domain.question_text import clean
 from nextround.errors import UserInputError
 from nextround.services.clock import Clock, system_clock
-from nextround.storage.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from nextround.storage.uow import UnitOfWork
 
 TEXT_FIELDS = ("went_well", "do_differently", "interviewers", "cared_about", "notes")
 _RATED = re.compile(r"^(?P<q>.*?)\s*\|\s*(?P<d>[1-5]?)\s*(?:\|\s*(?P<a>[1-5]?)\s*)?"
@@ -60,14 +62,15 @@ def save_debrief(
     interview_id: int,
     questions: Sequence[QuestionLine],
     embed: EmbedFn,
+    fields: Mapping[str, str | None] | None = None,
     clock: Clock = system_clock,
-    **fields: str | None,
 ) -> int:
     """Create or complete the debrief of a round; new questions are added, never replaced."""
     from nextround.services.questions import regroup
     from nextround.storage.tables.reflect import AskedQuestion, Debrief
 
     interview = uow.interviews.get(interview_id)
+    fields = fields or {}
     unknown = set(fields) - set(TEXT_FIELDS)
     if unknown:
         raise UserInputError(f"Unknown debrief field(s): {', '.join(sorted(unknown))}.")

@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nextround.domain.grouping import Band, EmbedFn, Group, GroupingResult, group_questions
 from nextround.domain.question_bank import QuestionBank, load_bank
 from nextround.domain.question_text import clean
 from nextround.domain.questions import Asked, RankedQuestion, rank
 from nextround.errors import UserInputError
-from nextround.storage.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from nextround.storage.uow import UnitOfWork
 
 MAX_LINES = 100_000
 
