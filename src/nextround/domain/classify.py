@@ -31,6 +31,11 @@ JOB_LABELS = (
 _SPLIT = re.compile(r"(?<=[.!?;])\s+|\s*\n\s*|\s+[•·▪]\s+|\s+-\s+(?=[A-Z])")
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_CONDITIONAL = re.compile(
+    r"\b(?:if|should (?:you|we|your|there)|in the event|unless|whether|in case|si|au cas où|"
+    r"dans le cas)\b"
+)
+_BULLET = re.compile(r"^(?:[-*•·▪]|\d{1,2}[.)])\s")
 
 
 @dataclass(slots=True)
@@ -66,11 +71,12 @@ def sentences_of(text: str) -> list[str]:
     paragraphs = _PARAGRAPH.split(text[:MAX_CHARS])
     out: list[str] = []
     for para in paragraphs:
-        # Short lines (lists, signatures) stay separate; wrapped prose is re-joined.
-        lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
+        # Hard-wrapped prose is re-joined; list items and lines ending in a colon stay apart.
         joined: list[str] = []
-        for ln in lines:
-            if joined and len(joined[-1]) > 50 and not joined[-1].endswith((".", "!", "?", ":")):
+        for ln in (ln.strip() for ln in para.splitlines()):
+            if not ln:
+                continue
+            if joined and not joined[-1].endswith(":") and not _BULLET.match(ln):
                 joined[-1] = joined[-1] + " " + ln
             else:
                 joined.append(ln)
@@ -94,13 +100,25 @@ def _read(subject: str, body: str, ruleset: RuleSet) -> tuple[Reading, int]:
         if cue.combined.search(whole) is None:
             continue
         for pattern in cue.patterns:
-            for i, low in enumerate(lowered):
-                if pattern.search(low):
-                    factor = SUBJECT_FACTOR if i == 0 else 1.0
-                    reading.hits.append(Hit(cue, cue.weight * factor, sentences[i]))
-                    break
-    context = sum(1 for _ in ruleset.job_context.finditer(whole))
-    return reading, context
+            # The body is searched first: a cue found there counts fully.
+            for i in range(1, len(lowered) + 1):
+                at = i % len(lowered)
+                found = pattern.search(lowered[at])
+                if found is None:
+                    continue
+                weight = cue.weight * (SUBJECT_FACTOR if at == 0 else 1.0)
+                # "If we decide not to move forward..." is a promise, not a decision.
+                if cue.label != Label.ACKNOWLEDGEMENT and _CONDITIONAL.search(
+                    lowered[at], 0, found.start()
+                ):
+                    weight = min(weight, 1.0)
+                reading.hits.append(Hit(cue, weight, sentences[at]))
+                break
+    job = sum(1 for _ in ruleset.job_context.finditer(whole))
+    applying = 1 if ruleset.applying.search(whole) else 0
+    # `context` counts job words; applying words alone count once (a rejection that never
+    # says "job" still says "your application").
+    return reading, (job * 2 + applying)
 
 
 def _confidence(top: float, second: float) -> float:
@@ -148,6 +166,10 @@ def rejection_details(reading: Reading, ruleset: RuleSet) -> RejectionDetails:
     )
 
 
+def _strong(reading: Reading, label: str) -> bool:
+    return any(h.cue.label == label and h.weight >= 3 for h in reading.hits)
+
+
 def decide(reading: Reading, context: int, extra_other: float = 0.0) -> tuple[Label, float]:
     """Pick the label from the cue scores; returns the label and a confidence."""
     scores = {label: reading.score(label) for label in JOB_LABELS}
@@ -155,18 +177,27 @@ def decide(reading: Reading, context: int, extra_other: float = 0.0) -> tuple[La
     other = sum(kinds.values()) + extra_other
     ranked = sorted(JOB_LABELS, key=lambda lb: (-scores[lb], JOB_LABELS.index(lb)))
     best = ranked[0]
-    # A clear refusal outweighs the courtesy phrases that surround it.
-    if scores[Label.REJECTION] >= 3 and scores[best] < scores[Label.REJECTION] + 3:
+    # A clear refusal outweighs the courtesy phrases that surround it: rejections often
+    # restate that the application was received and reviewed.
+    strong_refusal = _strong(reading, Label.REJECTION)
+    if strong_refusal and (
+        best is Label.ACKNOWLEDGEMENT or scores[best] < scores[Label.REJECTION] + 3
+    ):
         best = Label.REJECTION
     top = scores[best]
     second = max([scores[lb] for lb in JOB_LABELS if lb is not best] + [other])
-    academic = kinds.get("academic or grant", 0.0)
-    # Without any job wording only a very clear cue counts (e.g. a coding-test link).
-    if top < 2 or (context == 0 and top < 4.5):
+    # Admissions, grants, payments and rentals use the words of rejection; unless the
+    # message also speaks of a job, they are not about the user's applications.
+    academic = kinds.get("academic or grant", 0.0) + kinds.get("payment notice", 0.0)
+    # Without any job wording only a clear cue counts.
+    if top < 2 or (context == 0 and top < 3):
         return Label.OTHER, _confidence(3.0 + other, top)
-    if academic >= 3 and context <= 2:
+    if academic >= 3 and context <= 3:
         return Label.OTHER, _confidence(academic + 2, top)
-    if other >= top:
+    # Platform notices and newsletters win ties, but not against a clear decision about
+    # the user's own application (rejections often point to "new roles that match").
+    margin = 3.0 if strong_refusal else 0.0
+    if other >= top + margin:
         return Label.OTHER, _confidence(other + 1, top)
     return best, _confidence(top, second)
 
@@ -194,12 +225,13 @@ def classify_text(
             evidence.append(f"reason: {details.reason}")
         if details.door_phrase:
             evidence.append(f"door open: {details.door_phrase}")
+    company = extract_company(reading.sentences, sender_name, sender_addr)
     return Classification(
         label=label,
         confidence=confidence,
         evidence=tuple(evidence),
-        company=extract_company(reading.sentences, sender_name, sender_addr),
-        role=extract_role(reading.sentences),
+        company=company,
+        role=extract_role(reading.sentences, company),
         rejection=details,
     )
 

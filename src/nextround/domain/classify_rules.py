@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -12,8 +13,22 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00
 _WS = re.compile(r"[ \t\f\v]+")
 
 
+_MOJIBAKE = {"â€™": "'", "â€˜": "'", "â€œ": '"', "â€\x9d": '"', "â€“": "-", "â€”": "-", "Â ": " "}
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff\u034f]")
+
+
 def normalise(text: str) -> str:
-    """Lowercase text with one kind of apostrophe and single spaces, lines kept."""
+    """Lowercase text with one kind of apostrophe and single spaces, lines kept.
+
+    Also repairs what often happens to mail on its way: HTML entities left in text,
+    UTF-8 read as Windows-1252 ("weâ€™ve"), zero-width characters from HTML templates.
+    """
+    if "â€" in text or "Â" in text:
+        for bad, good in _MOJIBAKE.items():
+            text = text.replace(bad, good)
+    if "&" in text:
+        text = html.unescape(text)
+    text = _INVISIBLE.sub("", text)
     return _WS.sub(" ", text.translate(_APOSTROPHES).lower())
 
 
@@ -33,6 +48,7 @@ class Cue:
 class RuleSet:
     cues: tuple[Cue, ...]
     job_context: re.Pattern[str]
+    applying: re.Pattern[str]
     stage_interview: tuple[re.Pattern[str], ...]
     door_open: tuple[re.Pattern[str], ...]
     reason: tuple[re.Pattern[str], ...]
@@ -65,6 +81,7 @@ def rules() -> RuleSet:
     return RuleSet(
         cues=cues,
         job_context=_join(list(data["context"]["job"])),
+        applying=_join(list(data["context"]["applying"])),
         stage_interview=_compile(list(rej["stage_interview"])),
         door_open=_compile(list(rej["door_open"])),
         reason=_compile(list(rej["reason"])),

@@ -92,7 +92,7 @@ _ROLE_CUES = [
         rf"(?P<r>{_TITLE}) (?:position|role|opening|job|vacancy|opportunity)\b"
     ),
     re.compile(
-        rf"\b(?:application|applying|applied|candidacy|candidature|interest) (?:for|to|pour) "
+        rf"\b(?:application|applying|applied|candidacy|candidature|interest) (?:for|pour) "
         rf"(?:the |our |this |a |an |le |la )?(?P<r>{_TITLE})"
         r"(?= at | with | chez |[.,;!]|$| position| role)"
     ),
@@ -144,7 +144,7 @@ def extract_company(
     return company_from_sender(sender_name, sender_addr)
 
 
-def extract_role(sentences: list[str]) -> str | None:
+def extract_role(sentences: list[str], company: str | None = None) -> str | None:
     """The job title the message is about, when it is named."""
     for sentence in sentences[:40]:
         for cue in _ROLE_CUES:
@@ -152,6 +152,8 @@ def extract_role(sentences: list[str]) -> str | None:
             if found:
                 role = found.group("r").strip(" .,;:-'\"")
                 role = re.sub(r"^(?:the|our|this|your|a|an|le|la)\s+", "", role, flags=re.I)
+                if company and role.lower() == company.lower():
+                    continue
                 if 2 < len(role) <= 70 and not _GENERIC_ROLE.match(role):
                     return role
     return None

@@ -81,6 +81,7 @@ class MboxReader:
             pos = start
             oversize = False
             kept = b""
+            straddle: int | None = None
             while True:
                 found = _SEP.search(buf, pos)
                 if found is not None:
@@ -88,7 +89,8 @@ class MboxReader:
                     line_end = buf.find(b"\n", line_start)
                     next_end = buf.find(b"\n", line_end + 1) if line_end != -1 else -1
                     if next_end == -1 and not eof:
-                        found = None  # the separator straddles the chunk end: read more
+                        straddle = found.start()  # the separator crosses the chunk end
+                        found = None
                     else:
                         line = buf[line_start : line_end if line_end != -1 else len(buf)]
                         nxt = buf[line_end + 1 : next_end if next_end != -1 else len(buf)]
@@ -114,13 +116,14 @@ class MboxReader:
                 # Keep the unfinished message and read on.
                 if not oversize and len(buf) - start > self.max_bytes:
                     oversize, kept = True, buf[start : start + _OVERSIZE_KEEP]
+                # Search again from a separator cut by the chunk end, else the last bytes.
+                resume = straddle if straddle is not None else max(start, len(buf) - 8)
+                straddle = None
                 if oversize:
-                    keep_from = max(start, len(buf) - 8)  # a separator may straddle
+                    keep_from = max(start, resume)
                     buf, pos = buf[keep_from:], 0
                 else:
-                    consumed = len(buf) - start
-                    buf = buf[start:]
-                    pos = max(0, consumed - 8)
+                    buf, pos = buf[start:], max(0, resume - start)
                 start = 0
                 chunk = fh.read(CHUNK)
                 eof = len(chunk) < CHUNK
