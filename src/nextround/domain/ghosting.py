@@ -87,7 +87,8 @@ def judge(line: Timeline, now: datetime, rules: Thresholds | None = None) -> Ver
     if start is None:
         return None
     # Once they have interviewed you, a shorter silence is already telling.
-    limit = rules.after_interview if interview is not None else rules.after_applied
+    interviewed = interview is not None or line.status.lower() == "interviewing"
+    limit = rules.after_interview if interviewed else rules.after_applied
     days = (now - start).days
     if days < limit:
         return None

@@ -314,9 +314,9 @@ def _evidence(cl: Classification, result: MatchResult) -> list[str]:
     lines = [f"{cl.label.value} ({cl.confidence:.0%} sure)", *cl.evidence[:4]]
     if cl.rejection is not None:
         r = cl.rejection
-        if r.reason_given and r.reason:
+        if r.reason_given and r.reason and not any(r.reason in e for e in lines):
             lines.append(f"reason given: {r.reason}")
-        if r.door_open and r.door_phrase:
+        if r.door_open and r.door_phrase and not any(r.door_phrase in e for e in lines):
             lines.append(f"door left open: {r.door_phrase}")
         lines.append(f"stage: {r.stage.value}")
     lines.extend(result.evidence)
