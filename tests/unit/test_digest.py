@@ -35,3 +35,10 @@ def test_kind_note_is_specific_to_the_record() -> None:
     digest = compose(DigestInput(today=TODAY, record=Record(interviews=3), wins=wins))
     assert digest.note is not None
     assert "Birch" in digest.note or "3 interview" in digest.note
+
+
+def test_a_long_list_is_cut_short_with_a_count() -> None:
+    many = tuple(Todo(f"Company {n} went quiet") for n in range(9))
+    digest = compose(DigestInput(today=TODAY, ghosted=many))
+    section = digest.sections[0]
+    assert len(section.items) == 5 and section.more == 4

@@ -12,6 +12,7 @@ from nextround.domain.reframes import Record
 from nextround.domain.wins import Win
 
 SECTION_ORDER = ("plan", "replies", "follow_ups", "ghosted", "practice", "revisit")
+MAX_ITEMS = 5  # a digest is a short list; the rest is one click away
 RECENT_WIN_DAYS = 14
 
 
@@ -47,6 +48,7 @@ class Section:
     key: str
     title: str
     items: tuple[Todo, ...]
+    more: int = 0
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,8 @@ class Digest:
             "quiet_message": self.quiet_message,
             "note": self.note,
             "sections": {
-                s.key: {"title": s.title, "items": [t.as_dict() for t in s.items]}
+                s.key: {"title": s.title, "items": [t.as_dict() for t in s.items],
+                        "more": s.more}
                 for s in self.sections
             },
         }
@@ -86,8 +89,9 @@ def kind_note(data: DigestInput) -> str | None:
     if recent:
         win = recent[0]
         day = "today" if win.on == data.today else win.on.strftime("%A %d %B").replace(" 0", " ")
+        when = "Today" if win.on == data.today else f"On {day}"
         template = _pick(list(notes["recent_win"]), data.today.isoformat())
-        candidates.append(template.format(day=day, title=win.title, credit=win.credit))
+        candidates.append(template.format(day=day, when=when, title=win.title, credit=win.credit))
     if data.effort_hours_this_month >= 1:
         hours = f"{data.effort_hours_this_month:.0f}"
         candidates.append(_pick(list(notes["effort"]), data.today.isoformat()).format(hours=hours))
@@ -105,7 +109,8 @@ def compose(data: DigestInput) -> Digest:
     raw = load_toml("recover/digest.toml")
     titles = raw["sections"]
     sections = tuple(
-        Section(key=key, title=str(titles[key]), items=items)
+        Section(key=key, title=str(titles[key]), items=items[:MAX_ITEMS],
+                more=max(0, len(items) - MAX_ITEMS))
         for key in SECTION_ORDER
         if (items := getattr(data, key))
     )

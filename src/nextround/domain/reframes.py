@@ -79,11 +79,13 @@ def _data() -> dict[str, Any]:
 
 def _reframes_for(distortions: tuple[str, ...]) -> list[_Option]:
     rows = _data()["reframe"]
+    general = [_Option(r["id"], r["text"]) for r in rows if "any" in r["traps"]]
     for trap in distortions:
         matching = [_Option(r["id"], r["text"]) for r in rows if trap in r["traps"]]
         if matching:
-            return matching + [_Option(r["id"], r["text"]) for r in rows if "any" in r["traps"]]
-    return [_Option(r["id"], r["text"]) for r in rows if "any" in r["traps"]]
+            # Words written for this trap first; general ones only to keep enough variety.
+            return matching if len(matching) >= 3 else matching + general
+    return general
 
 
 def _groundings(record: Record) -> list[_Option]:
