@@ -166,9 +166,11 @@ def _signature(ctx: DraftContext) -> list[str]:
     return [name] if name else []
 
 
-def _composer(ctx: DraftContext, options: DraftOptions, round_: Round | None) -> _Composer:
+def _composer(
+    ctx: DraftContext, options: DraftOptions, round_: Round | None, thanks: bool = False
+) -> _Composer:
     texts = table(options.language)
-    recipient = choose_recipient(ctx, round_)
+    recipient = choose_recipient(ctx, round_, prefer_interviewer=thanks)
     facts = build_facts(ctx, texts, recipient, round_, options)
     return _Composer(texts=texts, facts=facts, options=options, wanted=set())
 
@@ -217,9 +219,9 @@ def draft_thanks(
     """A thank-you note after an interview round (the latest one unless given)."""
     options = validate_options(options or DraftOptions())
     chosen = round_ or _last_round(ctx)
-    composer = _composer(ctx, options, chosen)
+    composer = _composer(ctx, options, chosen, thanks=True)
     text = composer.paragraph("thanks_note")
-    to = recipient_address(ctx, choose_recipient(ctx, chosen))
+    to = recipient_address(ctx, choose_recipient(ctx, chosen, prefer_interviewer=True))
     # A thank-you note starts a conversation; it never threads under a rejection.
     unthreaded = replace(ctx, thread=None)
     return _assemble(composer, unthreaded, [text] if text else [], "thanks_note", ("thanks",), to)

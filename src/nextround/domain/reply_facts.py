@@ -34,8 +34,14 @@ def _reachable(address: str | None) -> str | None:
     return addr
 
 
-def choose_recipient(ctx: DraftContext, round_: Round | None) -> Contact | None:
-    """Who the message goes to: the sender of the imported message, else the best contact."""
+def choose_recipient(
+    ctx: DraftContext, round_: Round | None, prefer_interviewer: bool = False
+) -> Contact | None:
+    """Who the message goes to: the sender of the imported message, else the best contact.
+
+    A contact with an address beats one without; a thank-you note prefers the people who
+    interviewed, other messages the recruiter.
+    """
     sender = _reachable(ctx.thread.from_addr) if ctx.thread else None
     if sender:
         for contact in ctx.contacts:
@@ -43,18 +49,18 @@ def choose_recipient(ctx: DraftContext, round_: Round | None) -> Contact | None:
                 return contact
         # The sender is not a known contact: write to them, greet nobody by a guessed name.
         return Contact(email=sender)
-    if round_ is not None and round_.interviewers:
-        names = {n.strip().lower() for n in round_.interviewers}
-        for contact in ctx.contacts:
-            if contact.name and contact.name.strip().lower() in names:
-                return contact
-    ranked = sorted(
-        ctx.contacts,
-        key=lambda c: (
-            _reachable(c.email) is None,
-            _RECIPIENT_ORDER.index(c.role) if c.role in _RECIPIENT_ORDER else len(_RECIPIENT_ORDER),
-        ),
-    )
+    names = {n.strip().lower() for n in round_.interviewers} if round_ is not None else set()
+
+    def rank(contact: Contact) -> tuple[bool, bool, int]:
+        interviewed = bool(contact.name) and (contact.name or "").strip().lower() in names
+        role = contact.role if contact.role in _RECIPIENT_ORDER else "other"
+        return (
+            _reachable(contact.email) is None,
+            prefer_interviewer and not interviewed,
+            _RECIPIENT_ORDER.index(role),
+        )
+
+    ranked = sorted(ctx.contacts, key=rank)
     return ranked[0] if ranked else None
 
 

@@ -102,19 +102,24 @@ def build_message(
     now: datetime,
     thread: ThreadRef | None = None,
     to: Sequence[str] | None = None,
+    require_recipient: bool = True,
 ) -> EmailMessage:
-    """The message as it will be sent: every header single-line, recipients exactly as given."""
+    """The message as it will be sent: every header single-line, recipients exactly as given.
+
+    A draft saved for the user's own mail program may leave To empty for them to fill in.
+    """
     recipients = [
         safe_address(a, "recipient address") for a in (to if to is not None else draft.to)
     ]
-    if not recipients:
+    if not recipients and require_recipient:
         raise UserInputError(
             "The message has no recipient.", hint="Add the contact's email address, or pass --to."
         )
     from_addr = safe_address(sender.address, "sender address")
     msg = EmailMessage(policy=policy.SMTP)
     msg["From"] = _address(from_addr, sender.name)
-    msg["To"] = [_address(a) for a in recipients]
+    if recipients:
+        msg["To"] = [_address(a) for a in recipients]
     msg["Subject"] = one_line(draft.subject)[:_MAX_SUBJECT]
     msg["Date"] = format_datetime(now)
     # An explicit domain: make_msgid would otherwise look up this machine's name.
