@@ -83,7 +83,7 @@ def _plan(uow: Any, clock: Clock) -> list[Todo]:
     from nextround.services.plan import today_items
 
     return [
-        Todo(f"{row.starts_at:%H:%M} {row.title}", ref=f"plan:{row.id}", link="/recover/plan",
+        Todo(f"{row.starts_at:%H:%M} {row.title}", ref=f"plan:{row.id}", link="/plan",
              command="nextround plan")
         for row in today_items(uow, clock)
     ]
