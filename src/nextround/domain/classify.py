@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from nextround.domain.classify_rules import Cue, RuleSet, normalise, rules
@@ -54,6 +55,30 @@ class Reading:
     sentences: list[str]
     lowered: list[str]
     hits: list[Hit] = field(default_factory=list)
+    whole: str = ""  # the lowered sentences joined by newlines
+    offsets: list[int] = field(default_factory=list)  # where each sentence starts in `whole`
+
+    def __post_init__(self) -> None:
+        self.whole = "\n".join(self.lowered)
+        pos = 0
+        for low in self.lowered:
+            self.offsets.append(pos)
+            pos += len(low) + 1
+
+    def sentence_at(self, index: int) -> int:
+        return max(0, bisect_right(self.offsets, index) - 1)
+
+    def body_matches(self, patterns: tuple[re.Pattern[str], ...]) -> list[int]:
+        """Indices of body sentences matched by any pattern, in text order."""
+        if len(self.lowered) < 2:
+            return []
+        start = self.offsets[1]
+        found = {
+            self.sentence_at(m.start())
+            for p in patterns
+            for m in p.finditer(self.whole, start)
+        }
+        return sorted(i for i in found if i > 0)
 
     def score(self, label: str) -> float:
         return sum(h.weight for h in self.hits if h.cue.label == label)
@@ -94,26 +119,27 @@ def _read(subject: str, body: str, ruleset: RuleSet) -> tuple[Reading, int]:
     """Find every cue in the subject (index 0) and the body sentences."""
     sentences = [subject.strip()] + sentences_of(body)
     lowered = [normalise(s) for s in sentences]
-    whole = "\n".join(lowered)
     reading = Reading(sentences, lowered)
+    whole = reading.whole
+    body_start = reading.offsets[1] if len(lowered) > 1 else len(whole)
+    subject_end = max(0, body_start - 1)
     for cue in ruleset.cues:
         if cue.combined.search(whole) is None:
             continue
         for pattern in cue.patterns:
-            # The body is searched first: a cue found there counts fully.
-            for i in range(1, len(lowered) + 1):
-                at = i % len(lowered)
-                found = pattern.search(lowered[at])
-                if found is None:
-                    continue
-                weight = cue.weight * (SUBJECT_FACTOR if at == 0 else 1.0)
-                # "If we decide not to move forward..." is a promise, not a decision.
-                if cue.label != Label.ACKNOWLEDGEMENT and _CONDITIONAL.search(
-                    lowered[at], 0, found.start()
-                ):
-                    weight = min(weight, 1.0)
-                reading.hits.append(Hit(cue, weight, sentences[at]))
-                break
+            # The whole text is searched once per pattern; the body first, since a cue
+            # found there counts fully, then the subject.
+            found = pattern.search(whole, body_start) or pattern.search(whole, 0, subject_end)
+            if found is None:
+                continue
+            at = reading.sentence_at(found.start())
+            weight = cue.weight * (SUBJECT_FACTOR if at == 0 else 1.0)
+            # "If we decide not to move forward..." is a promise, not a decision.
+            if cue.label != Label.ACKNOWLEDGEMENT and _CONDITIONAL.search(
+                lowered[at], 0, found.start() - reading.offsets[at]
+            ):
+                weight = min(weight, 1.0)
+            reading.hits.append(Hit(cue, weight, sentences[at]))
     job = sum(1 for _ in ruleset.job_context.finditer(whole))
     applying = 1 if ruleset.applying.search(whole) else 0
     # `context` counts job words; applying words alone count once (a rejection that never
@@ -140,22 +166,16 @@ def _evidence(reading: Reading, label: str, limit: int = 4) -> list[str]:
 
 
 def _first(patterns: tuple[re.Pattern[str], ...], reading: Reading) -> str | None:
-    for low, original in zip(reading.lowered[1:], reading.sentences[1:], strict=False):
-        if any(p.search(low) for p in patterns):
-            return original
-    return None
+    found = reading.body_matches(patterns)
+    return reading.sentences[found[0]] if found else None
 
 
 def rejection_details(reading: Reading, ruleset: RuleSet) -> RejectionDetails:
     """Reason, open door and stage read from the sentences of a rejection."""
     reason = _first(ruleset.reason, reading)
-    door = None
-    for low, original in zip(reading.lowered[1:], reading.sentences[1:], strict=False):
-        if any(p.search(low) for p in ruleset.door_open) and not any(
-            p.search(low) for p in ruleset.not_door
-        ):
-            door = original
-            break
+    vague = set(reading.body_matches(ruleset.not_door))
+    doors = [i for i in reading.body_matches(ruleset.door_open) if i not in vague]
+    door = reading.sentences[doors[0]] if doors else None
     stage = Stage.INTERVIEW if _first(ruleset.stage_interview, reading) else Stage.APPLICATION
     return RejectionDetails(
         reason_given=reason is not None,

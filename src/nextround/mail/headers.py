@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from email.header import decode_header
 from email.utils import getaddresses, parsedate_to_datetime
 
@@ -24,6 +24,8 @@ _MSGID = re.compile(r"<([^<>\s]{1,400})>")
 
 def clean_text(value: str) -> str:
     """One line of displayable text: line breaks become spaces, controls go away."""
+    if value.isprintable():  # no CR, LF, tab, control, bidi or zero-width character
+        return value.strip()
     value = _SPACES.sub(" ", value)
     return _CONTROLS.sub("", value).strip()
 
@@ -54,7 +56,7 @@ def decode_value(raw: str | None, defects: list[str], name: str) -> str:
         raw = raw[:MAX_HEADER_VALUE]
         defects.append(f"{name} header truncated")
     # Raw 8-bit bytes arrive as surrogate escapes; turn them into text first.
-    if any("\udc80" <= ch <= "\udcff" for ch in raw):
+    if not raw.isascii() and any("\udc80" <= ch <= "\udcff" for ch in raw):
         raw = raw.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
         defects.append(f"{name} header has raw 8-bit bytes")
     if "=?" not in raw:
@@ -85,12 +87,27 @@ def decode_value(raw: str | None, defects: list[str], name: str) -> str:
     return cleaned
 
 
+_SIMPLE_ADDR = re.compile(r'\s*(?:"?([^"<>,;:@\\()]*?)"?\s*)?<([^<>\s,;:"()\\]+@[^<>\s,;:"()\\]+)>\s*')
+_BARE_ADDR = re.compile(r'\s*([^<>\s,;:"()\\]+@[^<>\s,;:"()\\]+)\s*')
+
+
 def parse_address_list(raw: str | None, defects: list[str], name: str) -> tuple[Address, ...]:
     """Addresses from a header; the real address is kept apart from the display name."""
     if not raw:
         return ()
     if not isinstance(raw, str):
         raw = str(raw)
+    # Fast path for the common single "Name <addr>" or bare address, plain ASCII.
+    if raw.isascii() and "\n" not in raw and "\r" not in raw:
+        simple = _SIMPLE_ADDR.fullmatch(raw) or _BARE_ADDR.fullmatch(raw)
+        if simple is not None:
+            if simple.re is _BARE_ADDR:
+                return (Address("", simple.group(1)),)
+            display = simple.group(1) or ""
+            text = decode_value(display, defects, name) if "=?" in display else display.strip()
+            if "@" in text:
+                defects.append(f"{name} display name looks like a different address")
+            return (Address(clean_text(text), simple.group(2)),)
     if len(raw) > MAX_HEADER_VALUE:
         raw = raw[:MAX_HEADER_VALUE]
         defects.append(f"{name} header truncated")
@@ -145,11 +162,39 @@ def parse_references(raw: str | None, defects: list[str]) -> tuple[str, ...]:
     return tuple(i for i in ids if i)
 
 
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_RFC_DATE = re.compile(
+    r"(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"\s+([+-])(\d{2})(\d{2})(?:\s*\([^)]*\))?\s*"
+)
+
+
+def _fast_date(text: str) -> datetime | None:
+    """The common RFC 5322 form, read without the general parser (hot path)."""
+    found = _RFC_DATE.fullmatch(text)
+    if found is None:
+        return None
+    day, mon, year, hour, minute, sec, sign, zh, zm = found.groups()
+    month = _MONTHS.get(mon.lower())
+    if month is None:
+        return None
+    offset = timedelta(hours=int(zh), minutes=int(zm))
+    try:
+        return datetime(int(year), month, int(day), int(hour), int(minute), int(sec or 0),
+                        tzinfo=timezone(-offset if sign == "-" else offset))
+    except ValueError:
+        return None
+
+
 def parse_date(raw: str | None, defects: list[str]) -> datetime | None:
     """The Date header as an aware datetime (UTC when the zone is unknown)."""
     if not raw:
         return None
     text = clean_text(str(raw))[:200]
+    fast = _fast_date(text)
+    if fast is not None:
+        return fast
     try:
         value = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError, OverflowError):

@@ -13,7 +13,6 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # What is kept of an oversized message: enough for its headers and a quarantine entry.
 _OVERSIZE_KEEP = 256 * 1024
 
-_SEP = re.compile(rb"\n\r?\nFrom ")
 # A From_ line: "From " then an optional sender token, then nothing or something dated.
 # "From the team at..." in a body (unescaped by a sloppy writer) is not a separator.
 _FROM_LINE = re.compile(rb"From (\S*)(?:[ \t]+(.*?))?[ \t]*\r?\Z")
@@ -83,19 +82,23 @@ class MboxReader:
             kept = b""
             straddle: int | None = None
             while True:
-                found = _SEP.search(buf, pos)
-                if found is not None:
-                    line_start = found.end() - 5
+                at = buf.find(b"\nFrom ", pos)
+                if at != -1:
+                    # A separator follows a blank line (LF LF or CRLF CRLF).
+                    blank = buf[at - 1 : at] == b"\n" or buf[at - 2 : at] == b"\n\r"
+                    if not blank:
+                        pos = at + 1
+                        continue
+                    line_start = at + 1
                     line_end = buf.find(b"\n", line_start)
                     next_end = buf.find(b"\n", line_end + 1) if line_end != -1 else -1
                     if next_end == -1 and not eof:
-                        straddle = found.start()  # the separator crosses the chunk end
-                        found = None
+                        straddle = at  # the separator crosses the chunk end: read more
                     else:
                         line = buf[line_start : line_end if line_end != -1 else len(buf)]
                         nxt = buf[line_end + 1 : next_end if next_end != -1 else len(buf)]
                         if _is_separator(line, nxt):
-                            body_end = found.start() + 1
+                            body_end = at if buf[at - 1 : at] == b"\n" else at - 1
                             if oversize:
                                 yield self._emit(kept, self._too_large())
                                 oversize, kept = False, b""
@@ -104,7 +107,7 @@ class MboxReader:
                             start = pos = line_end + 1
                             continue
                         self.suspicious += 1
-                        pos = found.end()
+                        pos = at + 1
                         continue
                 if eof:
                     tail = buf[start:]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from email import policy
 from email.message import Message
-from email.parser import BytesHeaderParser, BytesParser
+from email.parser import BytesParser
 
 from nextround.domain.emails import (
     Address,
@@ -42,12 +42,9 @@ class Caps:
 
 DEFAULT_CAPS = Caps()
 
-_HEADER_END = re.compile(rb"\r?\n\r?\n")
-_CONTAINER = re.compile(rb"(?i)content-type:\s*(?:multipart/|message/rfc822)")
 _CONTENT_TYPE_LINE = re.compile(rb"(?im)^content-type:[^\n]*(?:\n[ \t][^\n]*)*")
 _KEPT_HEADERS = ("list-id", "list-unsubscribe", "precedence", "auto-submitted", "reply-to")
 _FILENAME_BAD = re.compile(r"[\\/\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200b-\u200f]")
-_HEADER_PARSER = BytesHeaderParser(policy=policy.compat32)
 _PARSER = BytesParser(policy=policy.compat32)
 
 
@@ -55,8 +52,30 @@ def header_block(data: bytes) -> bytes:
     """The header part of a message (up to the first blank line)."""
     if data.startswith((b"\n", b"\r\n")):
         return b""
-    found = _HEADER_END.search(data)
-    return data[: found.start() + 1] if found else data
+    lf = data.find(b"\n\n")
+    crlf = data.find(b"\r\n\r\n")
+    if crlf != -1 and (lf == -1 or crlf < lf):
+        return data[: crlf + 2]
+    return data[: lf + 1] if lf != -1 else data
+
+
+_ENVELOPE_FIELD = re.compile(
+    rb"^(subject|from|date|message-id|x-gmail-labels)[ \t]*:[ \t]*([^\n]*(?:\n[ \t][^\n]*)*)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _envelope_fields(block: bytes) -> dict[bytes, str]:
+    """The first value of each envelope field, unfolded, as surrogate-escaped text."""
+    fields: dict[bytes, str] = {}
+    for found in _ENVELOPE_FIELD.finditer(block):
+        key = found.group(1).lower()
+        if key not in fields:
+            value = found.group(2)
+            if b"\n" in value:
+                value = b" ".join(part.strip() for part in value.split(b"\n"))
+            fields[key] = value.strip().decode("ascii", "surrogateescape")
+    return fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,18 +94,15 @@ def read_envelope(data: bytes) -> Envelope:
     """Message-ID, Subject, From, Date and Gmail labels from the header block only."""
     defects: list[str] = []
     block = header_block(data)[: DEFAULT_CAPS.max_header_bytes]
-    try:
-        msg = _HEADER_PARSER.parsebytes(block)
-    except Exception:
-        return Envelope(None, "", None, None, (), ("headers could not be read",))
-    senders = parse_address_list(msg.get("from"), defects, "From")
-    labels_raw = decode_value(msg.get("x-gmail-labels"), defects, "X-Gmail-Labels")
+    fields = _envelope_fields(block)
+    senders = parse_address_list(fields.get(b"from"), defects, "From")
+    labels_raw = decode_value(fields.get(b"x-gmail-labels"), defects, "X-Gmail-Labels")
     labels = tuple(x.strip() for x in labels_raw.split(",") if x.strip())
     return Envelope(
-        message_id=parse_message_id(msg.get("message-id")),
-        subject=decode_value(msg.get("subject"), defects, "Subject"),
+        message_id=parse_message_id(fields.get(b"message-id")),
+        subject=decode_value(fields.get(b"subject"), defects, "Subject"),
         sender=senders[0] if senders else None,
-        date=parse_date(msg.get("date"), defects),
+        date=parse_date(fields.get(b"date"), defects),
         labels=labels,
         defects=tuple(defects),
     )
@@ -107,8 +123,8 @@ def _quarantine(raw: RawMessage, reason: str) -> QuarantinedMessage:
     )
 
 
-def precheck(data: bytes, caps: Caps = DEFAULT_CAPS) -> str | None:
-    """Why a message must not be parsed at all, or None when it is safe to parse."""
+def basic_check(data: bytes, caps: Caps = DEFAULT_CAPS) -> str | None:
+    """Why bytes are not a readable message at all (cheap: headers only), or None."""
     if not data.strip():
         return "empty: not an email message"
     if len(data) > caps.max_bytes:
@@ -121,17 +137,28 @@ def precheck(data: bytes, caps: Caps = DEFAULT_CAPS) -> str | None:
     head = block[:64].lstrip()
     if head[:4] in (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8") or head[:2] == b"\xff\xd8":
         return "not an email message: binary file"
-    containers = len(_CONTAINER.findall(data))
+    return None
+
+
+def precheck(data: bytes, caps: Caps = DEFAULT_CAPS) -> str | None:
+    """Why a message must not be parsed at all, or None when it is safe to parse."""
+    basic = basic_check(data, caps)
+    if basic is not None:
+        return basic
+    lowered = data.lower()
+    containers = lowered.count(b"multipart/") + lowered.count(b"message/rfc822")
     if containers > caps.max_containers:
         return (
-            f"too deeply nested or too many containers: {containers} (limit {caps.max_containers})"
+            f"too deeply nested or too many containers: {containers} "
+            f"(limit {caps.max_containers})"
         )
-    lowered_count = data.count(b"Content-Type:") + data.count(b"content-type:")
-    if lowered_count > caps.max_parts:
-        return f"too many parts: {lowered_count} (limit {caps.max_parts})"
-    for line in _CONTENT_TYPE_LINE.findall(data[: caps.max_header_bytes * 4]):
-        if len(line) > caps.max_content_type:
-            return f"malformed Content-Type header: {len(line):,} bytes"
+    parts = lowered.count(b"content-type:")
+    if parts > caps.max_parts:
+        return f"too many parts: {parts} (limit {caps.max_parts})"
+    if lowered.count(b";") > 500:  # only then can a parameter list be pathological
+        for line in _CONTENT_TYPE_LINE.findall(data[: caps.max_header_bytes * 4]):
+            if len(line) > caps.max_content_type:
+                return f"malformed Content-Type header: {len(line):,} bytes"
     return None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import binascii
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -14,34 +14,105 @@ from nextround.domain.emails import (
     QuarantinedMessage,
     RawMessage,
 )
-from nextround.mail.parse import DEFAULT_CAPS, Caps, parse_message, precheck, read_envelope
+from nextround.mail.parse import DEFAULT_CAPS, Caps, basic_check, parse_message, read_envelope
 from nextround.mail.sources import iter_raw
 
 # Word stems that every job-search message we know of contains at least one of, long
-# enough not to turn up by chance inside base64 attachments.
-_JOB_STEMS = re.compile(
-    rb"applica|candida|intervie|recrui|recrut|hiring|positio|poste|resume|r\xc3\xa9sum|"
-    rb"entretien|assessm|offer|career|talent|emploi|opportun|vacanc|hackerrank|codility|"
-    rb"codesignal|challenge|embauche|onboard"
+# enough not to turn up by chance inside base64 attachments. Plain `in` tests on
+# lowercased bytes are several times faster than one regular expression here.
+_JOB_STEMS = (
+    b"applica", b"positio", b"candida", b"intervie", b"offer", b"recru", b"poste",
+    b"entretien", b"assessm",
 )
-_SCAN_BYTES = 96 * 1024
-# Text parts in base64 hide their words from a byte scan: such messages are parsed.
-_B64_TEXT = re.compile(
-    rb"content-type:[ \t]*text/[^\n]*\n(?:[ \t][^\n]*\n|[!-9;-~]+:[^\n]*\n){0,12}?"
-    rb"content-transfer-encoding:[ \t]*base64"
-    rb"|content-transfer-encoding:[ \t]*base64[^\n]*\n(?:[ \t][^\n]*\n|[!-9;-~]+:[^\n]*\n){0,12}?"
-    rb"content-type:[ \t]*text/"
-)
+_QP_RETRY_BYTES = 12 * 1024
+_SCAN_BYTES = 64 * 1024
+_B64 = b"content-transfer-encoding: base64"
+
+
+def _base64_texts(raw: bytes, head: bytes) -> list[bytes]:
+    """Decoded base64 text parts (their words are invisible to a byte scan).
+
+    `head` is `raw` lowercased (same offsets); the part headers around each base64
+    declaration, up to a blank line, must name a text type (or no type at all).
+    """
+    found: list[bytes] = []
+    at = head.find(_B64)
+    while at != -1:
+        start = max(head.rfind(b"\n\n", 0, at), head.rfind(b"\n--", 0, at), 0)
+        body_start = head.find(b"\n\n", at)
+        if body_start == -1:
+            break
+        part_headers = head[start:body_start]
+        body_end = head.find(b"\n--", body_start)
+        body_end = len(head) if body_end == -1 else body_end
+        if b"content-type: text/" in part_headers or b"content-type:" not in part_headers:
+            try:
+                found.append(binascii.a2b_base64(raw[body_start:body_end]).lower())
+            except (binascii.Error, ValueError):
+                found.append(b"applica")  # undecodable: let the full parser judge it
+        at = head.find(_B64, body_end)
+    return found
+
+
+def _strip_base64(head: bytes) -> bytes:
+    """Drop base64 bodies (attachments) so that only text is scanned."""
+    pieces: list[bytes] = []
+    pos = 0
+    at = head.find(_B64)
+    while at != -1:
+        body_start = head.find(b"\n\n", at)
+        if body_start == -1:
+            break
+        body_end = head.find(b"\n--", body_start)
+        body_end = len(head) if body_end == -1 else body_end
+        pieces.append(head[pos:body_start])
+        pos = body_end
+        at = head.find(_B64, body_end)
+    pieces.append(head[pos:])
+    return b"".join(pieces)
+
+
+def _has_stem(head: bytes) -> bool:
+    for stem in _JOB_STEMS:
+        if stem in head:
+            # MIME words ("application/pdf", "Content-Disposition") are not job words.
+            if stem == b"applica" and head.count(stem) == head.count(b"application/"):
+                continue
+            if stem == b"positio" and head.count(stem) == head.count(b"dispositio"):
+                continue
+            return True
+    return False
 
 
 def may_be_job_mail(data: bytes) -> bool:
     """A cheap test on raw bytes: False only when the message surely has no job word."""
-    head = data[:_SCAN_BYTES].lower()
-    if b"=\n" in head or b"=\r\n" in head:  # quoted-printable soft breaks split words
-        head = head.replace(b"=\r\n", b"").replace(b"=\n", b"")
-    if _JOB_STEMS.search(head):
+    raw = data[:_SCAN_BYTES]
+    if b"\r" in raw:
+        raw = raw.replace(b"\r\n", b"\n")
+    head = raw.lower()
+    if b"base64" in head:
+        if any(_has_stem(text) for text in _base64_texts(raw, head)):
+            return True
+        head = _strip_base64(head)
+    if b"multipart/alternative" in head:
+        # The HTML alternative repeats the plain text: scanning the plain part suffices.
+        plain = head.find(b"content-type: text/plain")
+        end = head.find(b"\n--", plain) if plain != -1 else -1
+        if end != -1:
+            head = head[: head.find(b"\n\n") + 1] + head[plain:end]
+    if _has_stem(head):
         return True
-    return b"base64" in head and _B64_TEXT.search(head) is not None
+    # Quoted-printable soft breaks can split a word; job mail says what it is early.
+    if b"=\n" in head:
+        return _has_stem(head[:_QP_RETRY_BYTES].replace(b"=\n", b""))
+    return False
+
+
+def _has_job_word(email: InboundEmail) -> bool:
+    """The byte test again on decoded text (base64 parts, encoded subjects)."""
+    text = f"{email.subject}\n{email.text[:_SCAN_BYTES]}\n{email.quoted[:5000]}".lower()
+    encoded = text.encode("utf-8", "replace")
+    return any(stem in encoded for stem in _JOB_STEMS) or "candidature" in text
 
 
 def quarantined_result(item: QuarantinedMessage) -> Classification:
@@ -51,12 +122,12 @@ def quarantined_result(item: QuarantinedMessage) -> Classification:
 _NOT_JOB = Classification(Label.OTHER, 0.97, ("no job-search wording in the message",))
 
 
-def _headers_only(raw: RawMessage) -> InboundEmail:
+def _headers_only(raw: RawMessage, hashes: bool) -> InboundEmail:
     env = read_envelope(raw.data)
     return InboundEmail(
         index=raw.index,
         origin=raw.origin,
-        sha256=raw.sha256,
+        sha256=raw.sha256 if hashes else "",
         size=len(raw.data),
         message_id=env.message_id,
         subject=env.subject,
@@ -69,16 +140,20 @@ def _headers_only(raw: RawMessage) -> InboundEmail:
 
 
 def classify_raw(
-    raw: RawMessage, caps: Caps = DEFAULT_CAPS, parse_all: bool = False
+    raw: RawMessage, caps: Caps = DEFAULT_CAPS, parse_all: bool = False, hashes: bool = True
 ) -> tuple[InboundEmail | QuarantinedMessage, Classification]:
-    """Parse (fully only when needed) and classify one raw message; never raises."""
+    """Parse (fully only when needed) and classify one raw message; never raises.
+
+    `hashes=False` skips hashing mail that is only header-read (its `sha256` is then "").
+    """
     if raw.problem is None and not parse_all:
-        reason = precheck(raw.data, caps)
-        if reason is None and not may_be_job_mail(raw.data):
-            return _headers_only(raw), _NOT_JOB
+        if basic_check(raw.data, caps) is None and not may_be_job_mail(raw.data):
+            return _headers_only(raw, hashes), _NOT_JOB
     parsed = parse_message(raw, caps)
     if isinstance(parsed, QuarantinedMessage):
         return parsed, quarantined_result(parsed)
+    if not parse_all and not _has_job_word(parsed):
+        return parsed, _NOT_JOB
     try:
         return parsed, classify_email(parsed)
     except RecursionError:  # pathological text; keep the message, flag it
@@ -86,7 +161,10 @@ def classify_raw(
 
 
 def iter_classified(
-    paths: Iterable[Path | str], caps: Caps = DEFAULT_CAPS, parse_all: bool = False
+    paths: Iterable[Path | str],
+    caps: Caps = DEFAULT_CAPS,
+    parse_all: bool = False,
+    hashes: bool = True,
 ) -> Iterator[tuple[InboundEmail | QuarantinedMessage, Classification]]:
     """Every message of every PATH, in input order, with its classification.
 
@@ -94,4 +172,4 @@ def iter_classified(
     unless `parse_all` is set. Raises NotFoundError before reading if a PATH is missing.
     """
     for raw in iter_raw(paths):
-        yield classify_raw(raw, caps, parse_all)
+        yield classify_raw(raw, caps, parse_all, hashes)

@@ -1,0 +1,118 @@
+"""Speed and memory of `mail classify` against a bare stdlib `mailbox` pass, same file, same run.
+
+Run: .venv/bin/python benchmarks/email_speed.py [--messages 100000] [--keep DIR]
+Generates a realistic mbox in a temporary folder (see mbox_gen.py), then measures, each
+in its own process: (1) the baseline, `for m in mailbox.mbox(path): m["subject"]`;
+(2) `nextround mail classify PATH --json` to /dev/null. Prints messages/s, the ratio
+classify/baseline (target <= 1.0) and each process's peak RSS (target < 300 MB), plus
+the rate of the full parse for the messages that pass the cheap job-word test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from mbox_gen import generate  # noqa: E402
+
+BASELINE = """
+import mailbox, sys
+n = 0
+for msg in mailbox.mbox(sys.argv[1]):
+    msg["subject"]
+    n += 1
+print(n)
+"""
+
+DIRECT = "import sys; from nextround.cli.mail_classify import classify; classify(sys.argv[1:])"
+
+
+def classify_command(path: Path) -> list[str]:
+    """The real entry point when the `mail` group offers `classify`, else the command itself."""
+    if importlib.util.find_spec("nextround.cli.mail") is not None:
+        probe = subprocess.run(
+            [sys.executable, "-m", "nextround", "mail", "classify", "--help"],
+            capture_output=True, text=True,
+        )
+        if probe.returncode == 0:
+            return [sys.executable, "-m", "nextround", "mail", "classify", str(path), "--json"]
+    return [sys.executable, "-c", DIRECT, str(path), "--json"]
+
+
+def run(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one child process; its stdout is discarded."""
+    started = time.perf_counter()
+    with open(os.devnull, "wb") as sink:
+        proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"command failed ({status}): {' '.join(cmd[:4])}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def candidate_parse_rate(path: Path) -> tuple[int, int, float]:
+    """Messages, candidates, and full-parse messages/s for the candidates."""
+    from nextround.mail.parse import parse_message
+    from nextround.mail.pipeline import may_be_job_mail
+    from nextround.mail.sources import iter_raw
+
+    total = candidates = 0
+    spent = 0.0
+    for raw in iter_raw([path]):
+        total += 1
+        if may_be_job_mail(raw.data):
+            candidates += 1
+            started = time.perf_counter()
+            parse_message(raw)
+            spent += time.perf_counter() - started
+    return total, candidates, candidates / spent if spent else 0.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds; medians are shown")
+    parser.add_argument("--keep", type=Path, help="write the mbox here and keep it")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "bench.mbox"
+        if not path.exists():
+            started = time.perf_counter()
+            size = generate(path, args.messages)
+            print(f"generated {args.messages:,} messages ({size / 1e6:.0f} MB) in "
+                  f"{time.perf_counter() - started:.1f} s")
+        n = args.messages
+        base_times, ours_times, base_rss, ours_rss = [], [], 0.0, 0.0
+        command = classify_command(path)
+        for _ in range(args.rounds):
+            b, b_rss = run([sys.executable, "-c", BASELINE, str(path)])
+            o, o_rss = run(command)
+            base_times.append(b)
+            ours_times.append(o)
+            base_rss, ours_rss = max(base_rss, b_rss), max(ours_rss, o_rss)
+        base, ours = sorted(base_times)[len(base_times) // 2], sorted(ours_times)[len(ours_times) // 2]
+        print(f"stdlib mailbox, Subject only : {n / base:8,.0f} msg/s  ({base:.1f} s)  "
+              f"peak RSS {base_rss:.0f} MB")
+        print(f"mail classify --json         : {n / ours:8,.0f} msg/s  ({ours:.1f} s)  "
+              f"peak RSS {ours_rss:.0f} MB")
+        print(f"ratio classify time / stdlib time: {ours / base:.2f}  (target <= 1.0; "
+              f"rounds: {', '.join(f'{o / b:.2f}' for o, b in zip(ours_times, base_times, strict=True))})")
+        total, candidates, rate = candidate_parse_rate(path)
+        print(f"job-word candidates: {candidates:,} of {total:,} ({candidates / total:.1%}); "
+              f"full parse of candidates {rate:,.0f} msg/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
