@@ -83,7 +83,7 @@ def list_(ctx: click.Context, statuses: tuple[str, ...], active: bool, search: s
     wanted = [Status(s) for s in statuses] or (sorted(ACTIVE) if active else None)
     with unit_of_work(ctx) as uow:
         rows = uow.applications.list(status=wanted, query=search, sort=sort, limit=limit)
-        rounds = uow.interviews.count_by_application()
+        rounds = uow.interviews.count_by_application([a.id for a in rows])
         data = [application_dict(a, interviews=rounds.get(a.id, 0)) for a in rows]
     if as_json:
         emit_json(data)

@@ -31,7 +31,6 @@ def build_dashboard(uow: UnitOfWork, clock: Clock = system_clock) -> Dashboard:
     by_status = uow.applications.counts_by_status()
     counts = {s.value: by_status.get(s, 0) for s in (*PIPELINE, *sorted(ENDINGS))}
     total = sum(counts.values())
-    rounds = uow.interviews.count_by_application()
     now = clock()
     recent = [
         {
@@ -46,7 +45,7 @@ def build_dashboard(uow: UnitOfWork, clock: Clock = system_clock) -> Dashboard:
         for e in uow.applications.recent_events(8)
     ]
     upcoming = []
-    for iv in uow.interviews.list(upcoming_after=now - timedelta(hours=2))[:5]:
+    for iv in uow.interviews.list(upcoming_after=now - timedelta(hours=2), limit=5):
         app = uow.applications.get(iv.application_id)
         upcoming.append({"id": iv.id, "application_id": app.id, "company": app.company.name,
                          "role": app.role, "kind": iv.kind.value, "at": iv.scheduled_at})
@@ -54,7 +53,7 @@ def build_dashboard(uow: UnitOfWork, clock: Clock = system_clock) -> Dashboard:
         counts=counts,
         total=total,
         active=sum(by_status.get(s, 0) for s in ACTIVE),
-        interviews_reached=len(rounds),
+        interviews_reached=uow.interviews.applications_reached(),
         effort_hours=uow.efforts.total_hours(),
         recent=recent,
         upcoming=upcoming,

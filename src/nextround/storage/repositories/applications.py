@@ -156,15 +156,16 @@ class InterviewRepository(Repository):
             Interview, interview_id, "interview round", "Run `nextround interview list`."
         )
 
-    def list(self, app_id: int | None = None, upcoming_after: datetime | None = None) -> list[
-        Interview
-    ]:
+    def list(self, app_id: int | None = None, upcoming_after: datetime | None = None,
+             limit: int | None = None) -> list[Interview]:
         stmt = select(Interview).where(Interview.owner_id == self.owner_id)
         if app_id is not None:
             stmt = stmt.where(Interview.application_id == app_id)
         if upcoming_after is not None:
             stmt = stmt.where(Interview.scheduled_at >= upcoming_after)
         stmt = stmt.order_by(Interview.scheduled_at.asc().nulls_last(), Interview.id)
+        if limit is not None:
+            stmt = stmt.limit(limit)
         return list(self.session.scalars(stmt))
 
     def interviewers(self, interview_id: int) -> list[Contact]:
@@ -188,13 +189,21 @@ class InterviewRepository(Repository):
                 self.session.add(InterviewContact(interview_id=interview_id, contact_id=cid))
         self.session.flush()
 
-    def count_by_application(self) -> dict[int, int]:
-        rows = self.session.execute(
-            select(Interview.application_id, func.count())
-            .where(Interview.owner_id == self.owner_id)
-            .group_by(Interview.application_id)
+    def count_by_application(self, app_ids: Sequence[int] | None = None) -> dict[int, int]:
+        stmt = select(Interview.application_id, func.count()).where(
+            Interview.owner_id == self.owner_id
         )
+        if app_ids is not None:
+            stmt = stmt.where(Interview.application_id.in_(list(app_ids)))
+        rows = self.session.execute(stmt.group_by(Interview.application_id))
         return {int(a): int(n) for a, n in rows}
+
+    def applications_reached(self) -> int:
+        """How many applications got at least one interview round."""
+        stmt = select(func.count(func.distinct(Interview.application_id))).where(
+            Interview.owner_id == self.owner_id
+        )
+        return int(self.session.scalar(stmt) or 0)
 
 
 class EffortRepository(Repository):

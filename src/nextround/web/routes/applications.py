@@ -54,7 +54,7 @@ def list_page(request: Request, q: str = "", status: str = "", sort: str = "appl
     total = uow.applications.count(status=wanted or None, query=q or None)
     rows = uow.applications.list(status=wanted or None, query=q or None, sort=sort, limit=PAGE,
                                  offset=(page - 1) * PAGE)
-    rounds = uow.interviews.count_by_application()
+    rounds = uow.interviews.count_by_application([a.id for a in rows])
     ctx = {
         "apps": [application_dict(a, rounds.get(a.id, 0)) for a in rows],
         "q": q, "status": status, "sort": sort, "page": page, "total": total,
