@@ -30,7 +30,7 @@ def test_import_review_accept_and_rerun(cli: Any, tmp_path: Path) -> None:
     res = cli("mail", "import", str(box))
     assert res.code == 0, res.err
     assert "Read 5 messages" in res.out and "1 quarantined" in res.out
-    assert "too deeply nested" in res.out
+    assert "nested" in res.out
     assert "nextround review" in res.out
 
     queue = cli("review", "--json").json()
@@ -49,7 +49,7 @@ def test_import_review_accept_and_rerun(cli: Any, tmp_path: Path) -> None:
     assert again["duplicates_skipped"] == 5 and again["new_proposals"] == 0
 
     quarantine = cli("mail", "quarantine", "--json").json()
-    assert [q["reason"][:20] for q in quarantine] == ["too deeply nested or"]
+    assert len(quarantine) == 1 and "nested" in quarantine[0]["reason"]
 
 
 def test_correct_and_dismiss(cli: Any, tmp_path: Path) -> None:

@@ -81,7 +81,7 @@ ANON_REJECTION_2 = email(
 )
 # Thousands of nested parts: the parser's caps must quarantine this, not crash.
 BOMB = (
-    b"From: x@y.example\nSubject: nested\nMessage-ID: <bomb@y.example>\n"
+    b"From: x@y.example\nSubject: your application (nested)\nMessage-ID: <bomb@y.example>\n"
     + b"".join(
         b'Content-Type: multipart/mixed; boundary="b%d"\n\n--b%d\n' % (i, i) for i in range(80)
     )

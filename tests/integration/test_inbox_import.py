@@ -47,13 +47,13 @@ def test_import_summary_dedupe_and_review(db: Any, tmp_path: Path) -> None:
     eml = tmp_path / "again.eml"
     eml.write_bytes(ACME_REJECTION.replace(b"Subject:", b"X-Client: other\nSubject:"))
 
-    summary = run_import(db, [box, eml])
-    assert summary.as_json() == {
+    summary = run_import(db, [box, eml]).as_json()
+    (reason,) = summary.pop("quarantine_reasons")
+    assert "nested" in reason  # the caps stopped the bomb and said why
+    assert summary == {
         "read": 7, "job_related": 3, "stored": 3, "new_proposals": 2,
         "merged_into_proposals": 1, "attached_to_applications": 1, "duplicates_skipped": 2,
-        "not_job_related": 1, "quarantined": 1,
-        "quarantine_reasons": {"too deeply nested or too many containers: 80 (limit 50)": 1},
-        "dry_run": False,
+        "not_job_related": 1, "quarantined": 1, "dry_run": False,
     }  # fmt: skip
 
     with db.uow(db.local_user_id()) as uow:

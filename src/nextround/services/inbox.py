@@ -161,9 +161,9 @@ def _thread_refs(data: bytes) -> list[str]:
     return refs
 
 
-def _key(raw: RawMessage, item: InboundEmail | QuarantinedMessage) -> str:
+def _key(raw: RawMessage) -> str:
     if raw.data:
-        return item.sha256
+        return raw.sha256
     # No bytes (too large to fetch): the origin names the message uniquely instead.
     return hashlib.sha256(b"origin:" + raw.origin.encode("utf-8", "replace")).hexdigest()
 
@@ -173,19 +173,24 @@ def _process(
     caps: Caps, clock: Clock, dry_run: bool, after_chunk: AfterChunk | None,
 ) -> None:  # fmt: skip
     now = clock()
-    results = []
-    for raw in chunk:
+    keys = [_key(raw) for raw in chunk]
+    # Same bytes seen before: skip them before spending any time on parsing.
+    old_hashes, _ = uow.inbox.seen(keys, [])
+    fresh = []
+    for raw, key in zip(chunk, keys, strict=True):
+        summary.read += 1
+        if key in old_hashes or key in ctx.hashes:
+            summary.duplicates += 1
+            continue
         in_thread = bool(ctx.threads) and any(r in ctx.threads for r in _thread_refs(raw.data))
         item, label = classify_raw(raw, caps, parse_all=in_thread)
-        results.append((raw, item, label, in_thread))
-    keys = [_key(raw, item) for raw, item, _, _ in results]
-    ids = [item.message_id[:255] for _, item, _, _ in results if item.message_id]
-    old_hashes, old_ids = uow.inbox.seen(keys, ids)
+        fresh.append((raw, key, item, label, in_thread))
+    ids = [item.message_id[:255] for _, _, item, _, _ in fresh if item.message_id]
+    _, old_ids = uow.inbox.seen([], ids)
     seen_rows: list[dict[str, Any]] = []
-    for (raw, item, label, in_thread), key in zip(results, keys, strict=True):
-        summary.read += 1
+    for raw, key, item, label, in_thread in fresh:
         mid = item.message_id[:255] if item.message_id else None
-        if key in old_hashes or key in ctx.hashes or (mid and (mid in old_ids or mid in ctx.ids)):
+        if key in ctx.hashes or (mid and (mid in old_ids or mid in ctx.ids)):
             summary.duplicates += 1
             continue
         ctx.hashes.add(key)
@@ -215,7 +220,7 @@ def _quarantine(
 
     summary.quarantined += 1
     summary.reasons[item.reason] += 1
-    uow.inbox.add(
+    uow.inbox.stage(
         QuarantinedItem(
             owner_id=uow.owner_id,
             sha256=key,
@@ -256,7 +261,7 @@ def _store(
             "reason_given": r.reason_given, "reason": r.reason, "door_open": r.door_open,
             "door_phrase": r.door_phrase, "stage": r.stage.value,
         }  # fmt: skip
-    msg = uow.inbox.add(
+    msg = uow.inbox.stage(
         StoredMessage(
             owner_id=uow.owner_id,
             application_id=app_id,
@@ -349,6 +354,7 @@ def _propose(
             _merge(pending, msg, target, round_kind, evidence, summary)
             return
         kind, status, role = "new_application", target, cl.role or ""
+    uow.flush()  # the email needs its id before a proposal can point at it
     proposal = uow.inbox.add(
         Proposal(
             owner_id=uow.owner_id,

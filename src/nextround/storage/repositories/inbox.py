@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Table, func, insert, select
 
 from nextround.storage.repositories import Repository
 from nextround.storage.tables.inbox import (
@@ -58,9 +58,16 @@ class InboxRepository(Repository):
     def mark_seen(self, rows: Sequence[dict[str, Any]]) -> None:
         """Record hashes in one statement (rows: sha256, message_id, job, seen_at)."""
         if rows:
+            # Core insert: thousands of rows per chunk, no ORM objects needed.
             self.session.execute(
-                insert(SeenMessage), [{**r, "owner_id": self.owner_id} for r in rows]
+                insert(cast(Table, SeenMessage.__table__)),
+                [{**r, "owner_id": self.owner_id} for r in rows],
             )
+
+    def stage(self, row: Any) -> Any:
+        """Add a row without flushing; it is written with the next flush or commit."""
+        self.session.add(row)
+        return row
 
     def seen_count(self) -> int:
         stmt = select(func.count(SeenMessage.id)).where(SeenMessage.owner_id == self.owner_id)
