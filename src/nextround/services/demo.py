@@ -39,7 +39,11 @@ def load_demo(uow: UnitOfWork, seed: int = 7, clock: Clock = system_clock) -> in
     rng.shuffle(outcomes)
     for index, final in enumerate(outcomes):
         name, domain = data["companies"][index % len(data["companies"])]
-        applied = start + timedelta(days=int(index * 2.1) + rng.randint(0, 2))
+        rounds = _rounds_for(final, rng)
+        # Long processes start early enough to have finished by today.
+        needed = 0 if final in {Status.INTERVIEWING, Status.SAVED} else 14 + 11 * len(rounds)
+        applied = min(start + timedelta(days=int(index * 2.1) + rng.randint(0, 2)),
+                      now - timedelta(days=needed + rng.randint(1, 4)))
         applied_at = datetime.combine(applied.date(), time(9 + rng.randint(0, 8)), UTC)
 
         def at(days: float, base: datetime = applied_at) -> Clock:
@@ -69,7 +73,6 @@ def load_demo(uow: UnitOfWork, seed: int = 7, clock: Clock = system_clock) -> in
             email=f"talent@{domain}", how_met=rng.choice(data["how_met"]),
             application_id=app_id, relation="recruiter",
         )
-        rounds = _rounds_for(final, rng)
         day = 6.0 + rng.randint(0, 4)
         if rounds:
             apps.change_status(uow, app_id, Status.SCREENING, clock=at(day - 1))
