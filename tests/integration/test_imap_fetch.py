@@ -1,4 +1,4 @@
-"""`nextround mail fetch` against a real Dovecot: incremental import, trust, resume after a failure."""
+"""`nextround mail fetch` against a real Dovecot: incremental import, trust, resume on failure."""
 
 from __future__ import annotations
 
