@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from nextround.domain.applications import Status
 from nextround.mail.sources import iter_raw
 from nextround.services import review
@@ -21,6 +23,12 @@ from tests.integration.inbox_mail import (
     email,
     write_mbox,
 )
+
+
+@pytest.fixture
+def db(any_db: Any) -> Any:
+    """Every test here runs on a temp SQLite file and on a real PostgreSQL database."""
+    return any_db
 
 
 def run_import(db: Any, paths: list[Path], **kw: Any) -> Any:
