@@ -40,7 +40,8 @@ def classify_command(path: Path) -> list[str]:
     if importlib.util.find_spec("nextround.cli.mail") is not None:
         probe = subprocess.run(
             [sys.executable, "-m", "nextround", "mail", "classify", "--help"],
-            capture_output=True, text=True,
+            capture_output=True,
+            text=True,
         )
         if probe.returncode == 0:
             return [sys.executable, "-m", "nextround", "mail", "classify", str(path), "--json"]
@@ -90,8 +91,10 @@ def main() -> int:
         if not path.exists():
             started = time.perf_counter()
             size = generate(path, args.messages)
-            print(f"generated {args.messages:,} messages ({size / 1e6:.0f} MB) in "
-                  f"{time.perf_counter() - started:.1f} s")
+            print(
+                f"generated {args.messages:,} messages ({size / 1e6:.0f} MB) in "
+                f"{time.perf_counter() - started:.1f} s"
+            )
         n = args.messages
         base_times, ours_times, base_rss, ours_rss = [], [], 0.0, 0.0
         command = classify_command(path)
@@ -101,16 +104,28 @@ def main() -> int:
             base_times.append(b)
             ours_times.append(o)
             base_rss, ours_rss = max(base_rss, b_rss), max(ours_rss, o_rss)
-        base, ours = sorted(base_times)[len(base_times) // 2], sorted(ours_times)[len(ours_times) // 2]
-        print(f"stdlib mailbox, Subject only : {n / base:8,.0f} msg/s  ({base:.1f} s)  "
-              f"peak RSS {base_rss:.0f} MB")
-        print(f"mail classify --json         : {n / ours:8,.0f} msg/s  ({ours:.1f} s)  "
-              f"peak RSS {ours_rss:.0f} MB")
-        print(f"ratio classify time / stdlib time: {ours / base:.2f}  (target <= 1.0; "
-              f"rounds: {', '.join(f'{o / b:.2f}' for o, b in zip(ours_times, base_times, strict=True))})")
+        base, ours = (
+            sorted(base_times)[len(base_times) // 2],
+            sorted(ours_times)[len(ours_times) // 2],
+        )
+        print(
+            f"stdlib mailbox, Subject only : {n / base:8,.0f} msg/s  ({base:.1f} s)  "
+            f"peak RSS {base_rss:.0f} MB"
+        )
+        print(
+            f"mail classify --json         : {n / ours:8,.0f} msg/s  ({ours:.1f} s)  "
+            f"peak RSS {ours_rss:.0f} MB"
+        )
+        rounds = ", ".join(f"{o / b:.2f}" for o, b in zip(ours_times, base_times, strict=True))
+        print(
+            f"ratio classify time / stdlib time: {ours / base:.2f}  (target <= 1.0; "
+            f"rounds: {rounds})"
+        )
         total, candidates, rate = candidate_parse_rate(path)
-        print(f"job-word candidates: {candidates:,} of {total:,} ({candidates / total:.1%}); "
-              f"full parse of candidates {rate:,.0f} msg/s")
+        print(
+            f"job-word candidates: {candidates:,} of {total:,} ({candidates / total:.1%}); "
+            f"full parse of candidates {rate:,.0f} msg/s"
+        )
     return 0
 
 

@@ -16,12 +16,71 @@ import random
 import time
 from pathlib import Path
 
-_WORDS = (
-    "the of and to in is for on that with as this was by at from are be or have an it "
-    "not which but all we can has more new one about their time will your our release "
-    "update team product data week market city garden recipe travel photo music game "
-    "weekend price order delivery account library project meeting notes family school"
-).split()
+_WORDS = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "is",
+    "for",
+    "on",
+    "that",
+    "with",
+    "as",
+    "this",
+    "was",
+    "by",
+    "at",
+    "from",
+    "are",
+    "be",
+    "or",
+    "have",
+    "an",
+    "it",
+    "not",
+    "which",
+    "but",
+    "all",
+    "we",
+    "can",
+    "has",
+    "more",
+    "new",
+    "one",
+    "about",
+    "their",
+    "time",
+    "will",
+    "your",
+    "our",
+    "release",
+    "update",
+    "team",
+    "product",
+    "data",
+    "week",
+    "market",
+    "city",
+    "garden",
+    "recipe",
+    "travel",
+    "photo",
+    "music",
+    "game",
+    "weekend",
+    "price",
+    "order",
+    "delivery",
+    "account",
+    "library",
+    "project",
+    "meeting",
+    "notes",
+    "family",
+    "school",
+]
 _NAMES = ["Alex", "Sam", "Jordan", "Priya", "Chen", "Maria", "Luca", "Amara", "Noah", "Ines"]
 _DOMAINS = ["example.org", "mail.example", "shop.example", "news.example", "corp.example"]
 
@@ -63,13 +122,20 @@ def _headers(rng: random.Random, i: int, subject: str, sender: str, extra: str =
 
 def _newsletter(rng: random.Random, i: int) -> str:
     text = "\n\n".join(_para(rng, 4) for _ in range(4))
-    html = "<html><body>" + "".join(
-        f"<table><tr><td><p style='font:14px'>{_para(rng, 3)}</p>"
-        f"<a href='https://news.example/{i}/{k}'>Read more</a></td></tr></table>"
-        for k in range(6)
-    ) + "<img src='https://t.example/p.gif' width=1 height=1></body></html>"
+    html = (
+        "<html><body>"
+        + "".join(
+            f"<table><tr><td><p style='font:14px'>{_para(rng, 3)}</p>"
+            f"<a href='https://news.example/{i}/{k}'>Read more</a></td></tr></table>"
+            for k in range(6)
+        )
+        + "<img src='https://t.example/p.gif' width=1 height=1></body></html>"
+    )
     return _headers(
-        rng, i, f"Weekly digest #{i % 400}: {_sentence(rng, 5)}", f"Digest <news@{rng.choice(_DOMAINS)}>",
+        rng,
+        i,
+        f"Weekly digest #{i % 400}: {_sentence(rng, 5)}",
+        f"Digest <news@{rng.choice(_DOMAINS)}>",
         "List-Unsubscribe: <https://news.example/u>\n"
         'Content-Type: multipart/alternative; boundary="nb"\n',
     ) + (
@@ -85,17 +151,30 @@ def _personal(rng: random.Random, i: int) -> str:
     if rng.random() < 0.3:
         body += f"\n>From last week: {_sentence(rng)}\n"
     body += f"\n{name}\n"
-    return _headers(rng, i, _sentence(rng, 4), f"{name} <{name.lower()}@example.org>",
-                    "Content-Type: text/plain; charset=utf-8\n") + "\n" + body
+    return (
+        _headers(
+            rng,
+            i,
+            _sentence(rng, 4),
+            f"{name} <{name.lower()}@example.org>",
+            "Content-Type: text/plain; charset=utf-8\n",
+        )
+        + "\n"
+        + body
+    )
 
 
 def _receipt(rng: random.Random, i: int) -> str:
-    html = (f"<html><body><h1>Thanks for your order #{i}</h1><p>{_para(rng, 3)}</p>"
-            f"<table>{''.join(f'<tr><td>Item {k}</td><td>{k * 3}.99</td></tr>' for k in range(8))}"
-            "</table></body></html>")
+    html = (
+        f"<html><body><h1>Thanks for your order #{i}</h1><p>{_para(rng, 3)}</p>"
+        f"<table>{''.join(f'<tr><td>Item {k}</td><td>{k * 3}.99</td></tr>' for k in range(8))}"
+        "</table></body></html>"
+    )
     if rng.random() < 0.3:
-        part = ("Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
-                + _b64(html.encode()))
+        part = (
+            "Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+            + _b64(html.encode())
+        )
     else:
         part = "Content-Type: text/html; charset=utf-8\n\n" + html
     return _headers(rng, i, f"Your receipt {i}", "Shop <orders@shop.example>", part + "\n")
@@ -103,22 +182,30 @@ def _receipt(rng: random.Random, i: int) -> str:
 
 def _attachment(rng: random.Random, i: int, pdf: str) -> str:
     return _headers(
-        rng, i, f"Documents {i}", f"{rng.choice(_NAMES)} <docs@corp.example>",
+        rng,
+        i,
+        f"Documents {i}",
+        f"{rng.choice(_NAMES)} <docs@corp.example>",
         'Content-Type: multipart/mixed; boundary="mb"\n',
     ) + (
         f"\n--mb\nContent-Type: text/plain; charset=utf-8\n\n{_para(rng, 2)}\n--mb\n"
-        "Content-Type: application/pdf; name=\"report.pdf\"\nContent-Disposition: attachment; "
-        f"filename=\"report.pdf\"\nContent-Transfer-Encoding: base64\n\n{pdf}\n--mb--\n"
+        'Content-Type: application/pdf; name="report.pdf"\nContent-Disposition: attachment; '
+        f'filename="report.pdf"\nContent-Transfer-Encoding: base64\n\n{pdf}\n--mb--\n'
     )
 
 
 def _job_alert(rng: random.Random, i: int) -> str:
-    jobs = "\n".join(f"{rng.choice(['Data', 'Backend', 'QA'])} Engineer - Company {k} - apply now"
-                     for k in range(10))
-    return _headers(rng, i, "25 new jobs for you", "Job Alerts <alerts@jobs.example>",
-                    "List-Unsubscribe: <https://jobs.example/u>\n"
-                    "Content-Type: text/plain; charset=utf-8\n") + (
-        f"\nNew jobs matching your preferences:\n{jobs}\nUnsubscribe from this alert.\n")
+    jobs = "\n".join(
+        f"{rng.choice(['Data', 'Backend', 'QA'])} Engineer - Company {k} - apply now"
+        for k in range(10)
+    )
+    return _headers(
+        rng,
+        i,
+        "25 new jobs for you",
+        "Job Alerts <alerts@jobs.example>",
+        "List-Unsubscribe: <https://jobs.example/u>\nContent-Type: text/plain; charset=utf-8\n",
+    ) + (f"\nNew jobs matching your preferences:\n{jobs}\nUnsubscribe from this alert.\n")
 
 
 _JOB_BODIES = [
@@ -134,24 +221,45 @@ _JOB_BODIES = [
 def _job(rng: random.Random, i: int) -> str:
     role = rng.choice(["Data Analyst", "Backend Engineer", "Product Designer"])
     body = rng.choice(_JOB_BODIES).format(role=role)
-    return _headers(rng, i, f"Your application for {role}", "Careers <jobs@corp.example>",
-                    "Content-Type: text/plain; charset=utf-8\n") + f"\nHi,\n\n{body}\n\nTalent Team\n"
+    return (
+        _headers(
+            rng,
+            i,
+            f"Your application for {role}",
+            "Careers <jobs@corp.example>",
+            "Content-Type: text/plain; charset=utf-8\n",
+        )
+        + f"\nHi,\n\n{body}\n\nTalent Team\n"
+    )
 
 
 def _invite(rng: random.Random, i: int) -> str:
-    return _headers(rng, i, f"Invitation: sync {i}", "Calendar <calendar@corp.example>",
-                    "Content-Type: text/calendar; charset=utf-8; method=REQUEST\n") + (
+    return _headers(
+        rng,
+        i,
+        f"Invitation: sync {i}",
+        "Calendar <calendar@corp.example>",
+        "Content-Type: text/calendar; charset=utf-8; method=REQUEST\n",
+    ) + (
         "\nBEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nSUMMARY:Weekly sync\n"
-        "DTSTART:20250310T100000Z\nEND:VEVENT\nEND:VCALENDAR\n")
+        "DTSTART:20250310T100000Z\nEND:VEVENT\nEND:VCALENDAR\n"
+    )
 
 
 def generate(out: Path, messages: int, seed: int = 7) -> int:
     """Write the mbox; returns its size in bytes."""
     rng = random.Random(seed)
     pdf = _b64(rng.randbytes(20_000))
-    kinds = ([_newsletter] * 30 + [_personal] * 25 + [_receipt] * 15 + [_newsletter] * 10
-             + [lambda r, i: _attachment(r, i, pdf)] * 8 + [_job_alert] * 5 + [_job] * 4
-             + [_invite] * 3)
+    kinds = (
+        [_newsletter] * 30
+        + [_personal] * 25
+        + [_receipt] * 15
+        + [_newsletter] * 10
+        + [lambda r, i: _attachment(r, i, pdf)] * 8
+        + [_job_alert] * 5
+        + [_job] * 4
+        + [_invite] * 3
+    )
     with out.open("w", encoding="utf-8", newline="\n") as fh:
         for i in range(messages):
             text = rng.choice(kinds)(rng, i)
@@ -173,7 +281,9 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     size = generate(args.out, args.messages, args.seed)
-    print(f"{args.messages:,} messages, {size / 1e6:.0f} MB in {time.perf_counter() - started:.1f} s")
+    print(
+        f"{args.messages:,} messages, {size / 1e6:.0f} MB in {time.perf_counter() - started:.1f} s"
+    )
 
 
 if __name__ == "__main__":

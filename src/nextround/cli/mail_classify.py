@@ -67,7 +67,7 @@ def _with_progress(items: Iterator[Item]) -> Iterator[Item]:
 
 
 def _summary(total: int, job: int, quarantined: list[QuarantinedMessage]) -> None:
-    err = click.get_text_stream("stderr")
+    err = sys.stderr
     err.write(f"{total} messages read, {job} about your applications")
     err.write(f", {len(quarantined)} quarantined\n" if quarantined else "\n")
     for item in quarantined[:50]:

@@ -74,9 +74,7 @@ class Reading:
             return []
         start = self.offsets[1]
         found = {
-            self.sentence_at(m.start())
-            for p in patterns
-            for m in p.finditer(self.whole, start)
+            self.sentence_at(m.start()) for p in patterns for m in p.finditer(self.whole, start)
         }
         return sorted(i for i in found if i > 0)
 

@@ -56,8 +56,9 @@ ATS_DOMAINS = (
     "hirevue.com",
 )
 _SUFFIXES = re.compile(
-    r"\s*(?:[-|,:]\s*)?\b(?:careers?|recruiting|recruitment|recrutement|talent(?: acquisition| team)?|"
-    r"hiring(?: team)?|hr|human resources|people(?: team| ops)?|jobs|team|notifications?|"
+    r"\s*(?:[-|,:]\s*)?\b(?:careers?|recruiting|recruitment|recrutement|"
+    r"talent(?: acquisition| team)?|hiring(?: team)?|hr|human resources|"
+    r"people(?: team| ops)?|jobs|team|notifications?|"
     r"no-?reply|via \w+|ressources humaines|rh|équipe)\b.*$",
     re.IGNORECASE,
 )
@@ -78,7 +79,8 @@ _COMPANY_CUES = [
         rf"\b(?:the|our) (?P<c>{_NAME}) (?:team|recruiting team|talent team|hiring team|family)\b"
     ),
     re.compile(
-        rf"\b(?P<c>{_NAME}) (?:talent acquisition|recruiting|recruitment team|hiring team|careers)\b"
+        rf"\b(?P<c>{_NAME}) "
+        r"(?:talent acquisition|recruiting|recruitment team|hiring team|careers)\b"
     ),
     re.compile(rf"\b(?:chez|rejoindre|au sein de|l'équipe|intérêt pour) (?P<c>{_NAME})"),
 ]

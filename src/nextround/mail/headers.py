@@ -50,8 +50,9 @@ def decode_value(raw: str | None, defects: list[str], name: str) -> str:
     """Decode RFC 2047 encoded words in a raw header value, best effort."""
     if raw is None:
         return ""
-    if not isinstance(raw, str):  # compat32 may hand back Header objects
+    if not isinstance(raw, str):  # compat32 hands back a Header when there are 8-bit bytes
         raw = str(raw)
+        defects.append(f"{name} header has raw 8-bit bytes")
     if len(raw) > MAX_HEADER_VALUE:
         raw = raw[:MAX_HEADER_VALUE]
         defects.append(f"{name} header truncated")
@@ -87,7 +88,9 @@ def decode_value(raw: str | None, defects: list[str], name: str) -> str:
     return cleaned
 
 
-_SIMPLE_ADDR = re.compile(r'\s*(?:"?([^"<>,;:@\\()]*?)"?\s*)?<([^<>\s,;:"()\\]+@[^<>\s,;:"()\\]+)>\s*')
+_SIMPLE_ADDR = re.compile(
+    r'\s*(?:"?([^"<>,;:@\\()]*?)"?\s*)?<([^<>\s,;:"()\\]+@[^<>\s,;:"()\\]+)>\s*'
+)
 _BARE_ADDR = re.compile(r'\s*([^<>\s,;:"()\\]+@[^<>\s,;:"()\\]+)\s*')
 
 
@@ -97,6 +100,7 @@ def parse_address_list(raw: str | None, defects: list[str], name: str) -> tuple[
         return ()
     if not isinstance(raw, str):
         raw = str(raw)
+        defects.append(f"{name} header has raw 8-bit bytes")
     # Fast path for the common single "Name <addr>" or bare address, plain ASCII.
     if raw.isascii() and "\n" not in raw and "\r" not in raw:
         simple = _SIMPLE_ADDR.fullmatch(raw) or _BARE_ADDR.fullmatch(raw)
@@ -140,6 +144,10 @@ def parse_message_id(raw: str | None) -> str | None:
     if not raw:
         return None
     text = str(raw)[:1000]
+    if text.startswith("<") and text.endswith(">") and text.count("<") == 1 and text.isprintable():
+        inner = text[1:-1]
+        if inner and " " not in inner and ">" not in inner:
+            return inner
     found = _MSGID.search(text)
     if found:
         return clean_text(found.group(1)) or None
@@ -162,8 +170,12 @@ def parse_references(raw: str | None, defects: list[str]) -> tuple[str, ...]:
     return tuple(i for i in ids if i)
 
 
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 _RFC_DATE = re.compile(
     r"(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?"
     r"\s+([+-])(\d{2})(\d{2})(?:\s*\([^)]*\))?\s*"
@@ -181,8 +193,15 @@ def _fast_date(text: str) -> datetime | None:
         return None
     offset = timedelta(hours=int(zh), minutes=int(zm))
     try:
-        return datetime(int(year), month, int(day), int(hour), int(minute), int(sec or 0),
-                        tzinfo=timezone(-offset if sign == "-" else offset))
+        return datetime(
+            int(year),
+            month,
+            int(day),
+            int(hour),
+            int(minute),
+            int(sec or 0),
+            tzinfo=timezone(-offset if sign == "-" else offset),
+        )
     except ValueError:
         return None
 

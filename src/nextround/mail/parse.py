@@ -53,8 +53,9 @@ def header_block(data: bytes) -> bytes:
     if data.startswith((b"\n", b"\r\n")):
         return b""
     lf = data.find(b"\n\n")
-    crlf = data.find(b"\r\n\r\n")
-    if crlf != -1 and (lf == -1 or crlf < lf):
+    # CRLF mail: look for its blank line only before the first LF LF (or everywhere).
+    crlf = data.find(b"\r\n\r\n", 0, lf if lf != -1 else len(data))
+    if crlf != -1:
         return data[: crlf + 2]
     return data[: lf + 1] if lf != -1 else data
 
@@ -125,7 +126,7 @@ def _quarantine(raw: RawMessage, reason: str) -> QuarantinedMessage:
 
 def basic_check(data: bytes, caps: Caps = DEFAULT_CAPS) -> str | None:
     """Why bytes are not a readable message at all (cheap: headers only), or None."""
-    if not data.strip():
+    if not data or data.isspace():
         return "empty: not an email message"
     if len(data) > caps.max_bytes:
         return f"too large: {len(data):,} bytes (limit {caps.max_bytes:,})"
@@ -140,17 +141,20 @@ def basic_check(data: bytes, caps: Caps = DEFAULT_CAPS) -> str | None:
     return None
 
 
-def precheck(data: bytes, caps: Caps = DEFAULT_CAPS) -> str | None:
-    """Why a message must not be parsed at all, or None when it is safe to parse."""
+def precheck(data: bytes, caps: Caps = DEFAULT_CAPS, lowered: bytes | None = None) -> str | None:
+    """Why a message must not be parsed at all, or None when it is safe to parse.
+
+    `lowered` may pass `data.lower()` when the caller has it already.
+    """
     basic = basic_check(data, caps)
     if basic is not None:
         return basic
-    lowered = data.lower()
+    if lowered is None or len(lowered) != len(data):
+        lowered = data.lower()
     containers = lowered.count(b"multipart/") + lowered.count(b"message/rfc822")
     if containers > caps.max_containers:
         return (
-            f"too deeply nested or too many containers: {containers} "
-            f"(limit {caps.max_containers})"
+            f"too deeply nested or too many containers: {containers} (limit {caps.max_containers})"
         )
     parts = lowered.count(b"content-type:")
     if parts > caps.max_parts:
@@ -260,11 +264,13 @@ def _parse(raw: RawMessage, caps: Caps) -> InboundEmail:
     to = parse_address_list(msg.get("to"), defects, "To")
     plain, htmls, files = _walk(msg, defects)
     plain_text = "\n\n".join(plain)
-    html = "\n".join(htmls) if htmls else None
-    if _usable(plain_text) or not html:
+    # Each HTML part stays on its own (an unclosed attribute in one part must never
+    # swallow the next: the EFAIL layout); the first one is kept for display.
+    html = htmls[0] if htmls else None
+    if _usable(plain_text) or not htmls:
         body = plain_text
     else:
-        body = html_to_text(html)
+        body = "\n\n".join(html_to_text(h) for h in htmls)
     if "\x00" in body:
         body = body.replace("\x00", "")
         defects.append("body has NUL bytes (removed)")

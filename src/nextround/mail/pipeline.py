@@ -14,15 +14,22 @@ from nextround.domain.emails import (
     QuarantinedMessage,
     RawMessage,
 )
-from nextround.mail.parse import DEFAULT_CAPS, Caps, basic_check, parse_message, read_envelope
+from nextround.mail.parse import DEFAULT_CAPS, Caps, parse_message, precheck, read_envelope
 from nextround.mail.sources import iter_raw
 
 # Word stems that every job-search message we know of contains at least one of, long
 # enough not to turn up by chance inside base64 attachments. Plain `in` tests on
 # lowercased bytes are several times faster than one regular expression here.
 _JOB_STEMS = (
-    b"applica", b"positio", b"candida", b"intervie", b"offer", b"recru", b"poste",
-    b"entretien", b"assessm",
+    b"applica",
+    b"positio",
+    b"candida",
+    b"intervie",
+    b"offer",
+    b"recru",
+    b"poste",
+    b"entretien",
+    b"assessm",
 )
 _QP_RETRY_BYTES = 12 * 1024
 _SCAN_BYTES = 64 * 1024
@@ -84,12 +91,16 @@ def _has_stem(head: bytes) -> bool:
     return False
 
 
-def may_be_job_mail(data: bytes) -> bool:
-    """A cheap test on raw bytes: False only when the message surely has no job word."""
+def may_be_job_mail(data: bytes, lowered: bytes | None = None) -> bool:
+    """A cheap test on raw bytes: False only when the message surely has no job word.
+
+    `lowered` may pass `data.lower()` when the caller has it already.
+    """
     raw = data[:_SCAN_BYTES]
+    head = lowered[:_SCAN_BYTES] if lowered is not None else raw.lower()
     if b"\r" in raw:
         raw = raw.replace(b"\r\n", b"\n")
-    head = raw.lower()
+        head = head.replace(b"\r\n", b"\n")
     if b"base64" in head:
         if any(_has_stem(text) for text in _base64_texts(raw, head)):
             return True
@@ -147,7 +158,10 @@ def classify_raw(
     `hashes=False` skips hashing mail that is only header-read (its `sha256` is then "").
     """
     if raw.problem is None and not parse_all:
-        if basic_check(raw.data, caps) is None and not may_be_job_mail(raw.data):
+        # The full cap check runs for every message, so hostile input is quarantined
+        # the same way whether or not it mentions a job.
+        lowered = raw.data.lower()
+        if precheck(raw.data, caps, lowered) is None and not may_be_job_mail(raw.data, lowered):
             return _headers_only(raw, hashes), _NOT_JOB
     parsed = parse_message(raw, caps)
     if isinstance(parsed, QuarantinedMessage):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import escape
 
 MAX_HTML_CHARS = 2_000_000
 # Past this nesting the sanitiser and the text extractor are given flat text instead:
@@ -102,7 +103,7 @@ def sanitize_html(html: str) -> SafeHtml:
     blocked = len(_REMOTE.findall(html)) + len(_CSS_URL.findall(html))
     if _too_deep(html):
         text = html_to_text(html)
-        return SafeHtml("<pre>" + nh3.clean_text(text) + "</pre>", blocked)
+        return SafeHtml("<pre>" + escape(text) + "</pre>", blocked)
     cleaned = nh3.clean(
         html,
         tags=_SAFE_TAGS,
