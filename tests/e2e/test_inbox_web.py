@@ -99,3 +99,27 @@ def test_message_view_is_sanitised_and_sandboxed(client: Any) -> None:
     assert "[link to real.example" in doc  # links show their destination
     assert "remote image" in view.text  # the user is told that trackers were blocked
     assert "default-src" in view.headers["content-security-policy"]
+
+
+def test_silence_mark_and_undo_on_the_inbox_page(client: Any) -> None:
+    res = client.post(
+        "/applications/new",
+        data={
+            "csrf_token": client.csrf,
+            "company": "Hooli",
+            "role": "SRE",
+            "applied_on": "2020-01-01",
+            "source": "other",
+        },  # fmt: skip
+        follow_redirects=False,
+    )
+    assert res.status_code == 303
+    app_id = int(res.headers["location"].split("/")[2].split("?")[0])
+    page = client.get("/inbox").text
+    assert f'id="silent-{app_id}"' in page and "Mark ghosted" not in page  # follow up first
+    post = {"data": {"csrf_token": client.csrf}, "follow_redirects": False}
+    assert client.post(f"/inbox/ghosted/{app_id}/mark", **post).status_code == 303
+    page = client.get("/inbox").text
+    assert "Marked ghosted" in page and f'id="silent-{app_id}"' not in page
+    assert client.post(f"/inbox/ghosted/{app_id}/undo", **post).status_code == 303
+    assert f'id="silent-{app_id}"' in client.get("/inbox").text

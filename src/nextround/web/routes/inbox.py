@@ -31,6 +31,7 @@ FRAME_STYLE = (
 
 
 def _context(uow: UnitOfWork, **extra: Any) -> dict[str, Any]:
+    from nextround.services.ghosting import ghosted_applications, silent_applications
     from nextround.services.review import pending
 
     apps = sorted(uow.applications.all(), key=lambda a: (a.company.name.lower(), a.role))
@@ -42,6 +43,8 @@ def _context(uow: UnitOfWork, **extra: Any) -> dict[str, Any]:
         "quarantined": uow.inbox.quarantined(limit=20),
         "apps": [(a.id, f"{a.company.name} — {a.role}") for a in apps],
         "statuses": [(s.value, s.label) for s in Status],
+        "silent": silent_applications(uow),
+        "ghosted": ghosted_applications(uow),
         **extra,
     }
 
@@ -160,6 +163,29 @@ async def dismiss_all(request: Request, uow: Uow) -> Response:
     from nextround.services import review
 
     return await _decide(request, uow, lambda f: review.dismiss_all(uow), "Dismissed them all.")
+
+
+@router.post("/inbox/ghosted/{app_id}/mark", response_model=None)
+async def ghost(request: Request, app_id: int, uow: Uow) -> Response:
+    from nextround.services.ghosting import mark_ghosted
+
+    return await _decide(request, uow, lambda f: mark_ghosted(uow, app_id), "Marked ghosted.")
+
+
+@router.post("/inbox/ghosted/{app_id}/undo", response_model=None)
+async def unghost(request: Request, app_id: int, uow: Uow) -> Response:
+    from nextround.services.ghosting import undo_ghosted
+
+    return await _decide(request, uow, lambda f: undo_ghosted(uow, app_id), "Ghosted mark undone.")
+
+
+@router.post("/inbox/ghosted/{app_id}/followed-up", response_model=None)
+async def followed_up(request: Request, app_id: int, uow: Uow) -> Response:
+    from nextround.services.ghosting import record_follow_up
+
+    return await _decide(
+        request, uow, lambda f: record_follow_up(uow, app_id), "Follow-up recorded."
+    )
 
 
 def mark_links(html: str) -> str:
