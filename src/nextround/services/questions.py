@@ -147,3 +147,36 @@ def uncertain(uow: UnitOfWork) -> list[dict[str, Any]]:
                         "suggested": q.text if q else a.canonical_id,
                         "score": round(a.match_score, 3)})
     return out
+
+
+def frequency_chart_svg(rows: Sequence[RankedQuestion]) -> str | None:
+    """How often each question came up against how hard it felt, as an inline SVG."""
+    points = [r for r in rows if r.difficulty is not None]
+    if not points:
+        return None
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(6.5, 3.6))
+    ax = fig.add_subplot()
+    quality = [r.answer_quality or 3.0 for r in points]
+    ax.scatter([r.times_asked for r in points], [r.difficulty or 0 for r in points],
+               s=[60 + 25 * r.interviews for r in points], c=quality, cmap="RdYlGn",
+               vmin=1, vmax=5, edgecolors="#333", linewidths=0.5)
+    for n, r in enumerate(points[:8], 1):
+        ax.annotate(str(n), (r.times_asked, r.difficulty or 0), xytext=(5, 4),
+                    textcoords="offset points", fontsize=8)
+    ax.set_xlabel("Times asked")
+    ax.set_ylabel("How hard it felt (1-5)")
+    ax.set_ylim(0.5, 5.5)
+    ax.set_xlim(0.5, max(r.times_asked for r in points) + 0.5)
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg")
+    svg = buffer.getvalue()
+    return svg[svg.find("<svg"):]
