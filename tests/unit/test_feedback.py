@@ -67,3 +67,12 @@ def test_ranking_counts_each_piece_once() -> None:
     assert ranked[0].feedback_ids == (1, 2, 4)
     assert len(ranked[0].quotes) == 3
     assert ranked[0].as_dict()["last_seen"] == "2026-02-05"
+
+
+def test_recruiting_boilerplate_is_not_feedback() -> None:
+    text = (
+        "We received a large number of applications from many qualified candidates. "
+        "We encourage you to apply for future roles that match your skills and experience. "
+        "We will keep your CV on file and wish you the best of luck."
+    )
+    assert _keys(text) == []

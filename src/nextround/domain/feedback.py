@@ -41,6 +41,7 @@ class _AreaRule:
 class _Rules:
     areas: tuple[_AreaRule, ...]
     cues: tuple[re.Pattern[str], ...]
+    skip: tuple[re.Pattern[str], ...]
     splitters: tuple[str, ...]
     before: tuple[re.Pattern[str], ...]
     after: tuple[str, ...]
@@ -66,6 +67,7 @@ def _rules() -> _Rules:
         for a in data["area"]
     )
     cues = tuple(_word_start(c) for lang in data["cues"].values() for c in lang)
+    skip = tuple(_word_start(p) for lang in data["skip"].values() for p in lang)
     splitters = tuple(s for lang in data["split"].values() for s in lang)
     before = tuple(
         re.compile(r"(?<![\w])" + re.escape(p) + r"\s+(.+)") for p in data["topics"]["before"]
@@ -73,6 +75,7 @@ def _rules() -> _Rules:
     return _Rules(
         areas=areas,
         cues=cues,
+        skip=skip,
         splitters=splitters,
         before=before,
         after=tuple(data["topics"]["after"]),
@@ -157,6 +160,9 @@ def extract_growth_areas(text: str) -> list[GrowthArea]:
     seen: set[str] = set()
     areas: list[GrowthArea] = []
     for sentence in _sentences(text):
+        lowered = sentence.lower()
+        if any(p.search(lowered) for p in rules.skip):
+            continue
         for clause in _clauses(sentence, rules):
             for key, category, label in _areas_in_clause(clause, sentence, rules):
                 if key in seen:
