@@ -157,3 +157,15 @@ def test_dismiss_one_and_all(db: Any, tmp_path: Path) -> None:
         uow.commit()
     with db.uow(db.local_user_id()) as uow:
         assert review.pending(uow) == [] and uow.applications.all() == []
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_repeats_across_and_within_chunks(db: Any, tmp_path: Path, dry_run: bool) -> None:
+    resaved = ACME_ACK.replace(b"Subject:", b"X-Saved-By: other client\nSubject:")
+    box = write_mbox(
+        tmp_path / "r.mbox",
+        [ACME_ACK, ACME_ACK, NEWSLETTER, GLOBEX_INTERVIEW, resaved, NEWSLETTER, ACME_REJECTION],
+    )
+    summary = run_import(db, [box], chunk_size=2, dry_run=dry_run)
+    assert summary.read == 7 and summary.duplicates == 3
+    assert summary.stored == 3 and summary.not_job == 1

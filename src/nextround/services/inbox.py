@@ -86,8 +86,6 @@ class _Context:
     learned: dict[str, str]
     threads: dict[str, int]
     pending_new: dict[str, Any]  # company key -> pending new-application proposal
-    hashes: set[str] = field(default_factory=set)
-    ids: set[str] = field(default_factory=set)
 
 
 Progress = Callable[[int, int], None]  # (messages done, bytes done)
@@ -173,13 +171,17 @@ def _process(
     caps: Caps, clock: Clock, dry_run: bool, after_chunk: AfterChunk | None,
 ) -> None:  # fmt: skip
     now = clock()
+    # Earlier chunks are already flushed, so the database answers for them; these sets
+    # only cover repeats inside this chunk, which keeps memory flat for any archive size.
+    hashes: set[str] = set()
+    ids_here: set[str] = set()
     keys = [_key(raw) for raw in chunk]
     # Same bytes seen before: skip them before spending any time on parsing.
     old_hashes, _ = uow.inbox.seen(keys, [])
     fresh = []
     for raw, key in zip(chunk, keys, strict=True):
         summary.read += 1
-        if key in old_hashes or key in ctx.hashes:
+        if key in old_hashes or key in hashes:
             summary.duplicates += 1
             continue
         in_thread = bool(ctx.threads) and any(r in ctx.threads for r in _thread_refs(raw.data))
@@ -190,12 +192,12 @@ def _process(
     seen_rows: list[dict[str, Any]] = []
     for raw, key, item, label, in_thread in fresh:
         mid = item.message_id[:255] if item.message_id else None
-        if key in ctx.hashes or (mid and (mid in old_ids or mid in ctx.ids)):
+        if key in hashes or (mid and (mid in old_ids or mid in ids_here)):
             summary.duplicates += 1
             continue
-        ctx.hashes.add(key)
+        hashes.add(key)
         if mid:
-            ctx.ids.add(mid)
+            ids_here.add(mid)
         job = isinstance(item, InboundEmail) and (label.job_related or in_thread)
         seen_rows.append({"sha256": key, "message_id": mid, "job": job, "seen_at": now})
         if isinstance(item, QuarantinedMessage):
