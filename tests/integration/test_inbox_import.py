@@ -169,3 +169,29 @@ def test_repeats_across_and_within_chunks(db: Any, tmp_path: Path, dry_run: bool
     summary = run_import(db, [box], chunk_size=2, dry_run=dry_run)
     assert summary.read == 7 and summary.duplicates == 3
     assert summary.stored == 3 and summary.not_job == 1
+
+
+def test_new_application_learns_the_employer_domain(db: Any, tmp_path: Path) -> None:
+    invite = email(
+        "Rita Gomez <rita@mail.umbrella-corp.com>",
+        "Interview invitation",
+        "Hi Sam, we would like to invite you to an interview for the Analyst position.",
+        "<u-1@umbrella-corp.com>",
+    )
+    later = email(
+        "Tom <tom@umbrella-corp.com>",
+        "Next steps",
+        "Hi Sam, unfortunately we have decided not to move forward with your application.",
+        "<u-2@umbrella-corp.com>",
+    )
+    run_import(db, [write_mbox(tmp_path / "a.mbox", [invite])])
+    with db.uow(db.local_user_id()) as uow:
+        (p,) = review.pending(uow)
+        outcome = review.accept(uow, p["id"])
+        uow.commit()
+        assert uow.applications.get(outcome.application_id).company.domain == "umbrella-corp.com"
+    run_import(db, [write_mbox(tmp_path / "b.mbox", [later])])
+    with db.uow(db.local_user_id()) as uow:
+        (p,) = review.pending(uow)
+        assert p["application_id"] == outcome.application_id
+        assert p["proposed_status"] == "rejected"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nextround.domain.applications import Origin, Status, parse_status
-from nextround.domain.matching import sender_key
+from nextround.domain.matching import ats_for, registrable_domain, sender_company, sender_key
 from nextround.errors import ConflictError, UserInputError
 from nextround.services.applications import ApplicationInput, add_application, change_status
 from nextround.services.clock import Clock, system_clock
@@ -81,8 +81,17 @@ def _note(uow: UnitOfWork, p: Any) -> str:
 
 
 def _attach(uow: UnitOfWork, p: Any, app_id: int) -> None:
-    for m in uow.inbox.messages_of_proposal(p.id):
+    messages = uow.inbox.messages_of_proposal(p.id)
+    for m in messages:
         m.application_id = app_id
+    company = uow.applications.get(app_id).company
+    if company.domain:
+        return
+    for m in messages:
+        # The employer's own domain (not an ATS, not a personal address) helps match later mail.
+        if m.sender_addr and ats_for(m.sender_addr) is None and sender_company(m.sender)[0]:
+            company.domain = registrable_domain(m.sender_addr.rpartition("@")[2])[:255]
+            return
 
 
 def _apply(uow: UnitOfWork, p: Any, clock: Clock) -> Outcome:
