@@ -143,7 +143,7 @@ def show_summary(summary: Any, as_json: bool, pending: int) -> None:
         out.print(f"{pending} proposals wait for you: run `nextround review`.")
 
 
-@mail.command("import")
+@mail.command("import", short_help="Import mbox, .eml and Maildir files (Gmail Takeout too).")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Read and match everything, save nothing.")
 @click.option("--json", "as_json", is_flag=True,
@@ -180,7 +180,7 @@ def _imap_raws(source: Any, state: Any, since: Any, key: str) -> Iterator[Any]:
             yield RawMessage(n, origin, msg.raw)
 
 
-@mail.command("fetch")
+@mail.command("fetch", short_help="Fetch new mail from an IMAP folder.")
 @click.option("--imap", "host", required=True, metavar="HOST", help="IMAP server name.")
 @click.option("--user", required=True, help="Login name, usually your email address.")
 @click.option("--port", type=int, help="Port (default 993 with --ssl, 143 with --starttls).")
