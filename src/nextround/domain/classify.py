@@ -207,6 +207,13 @@ def decide(reading: Reading, context: int, extra_other: float = 0.0) -> tuple[La
     # Admissions, grants, payments and rentals use the words of rejection; unless the
     # message also speaks of a job, they are not about the user's applications.
     academic = kinds.get("academic or grant", 0.0) + kinds.get("payment notice", 0.0)
+    # Regret in a message about a job application, with nothing else going on (no
+    # invitation, no acknowledgement, no notice), is most often a rejection worded in a
+    # way the cues do not know: say so, with a modest confidence.
+    regret = any(h.cue.kind == "regret" and h.weight >= 1 for h in reading.hits)
+    if top < 2 and regret and context >= 3 and other == 0:
+        if all(scores[lb] < 1 for lb in JOB_LABELS if lb is not Label.REJECTION):
+            return Label.REJECTION, 0.6
     # Without any job wording only a clear cue counts.
     if top < 2 or (context == 0 and top < 3):
         return Label.OTHER, _confidence(3.0 + other, top)
