@@ -210,10 +210,22 @@ def decide(reading: Reading, context: int, extra_other: float = 0.0) -> tuple[La
     # Regret in a message about a job application, with nothing else going on (no
     # invitation, no acknowledgement, no notice), is most often a rejection worded in a
     # way the cues do not know: say so, with a modest confidence.
+    # Thanks for applying is as common around a rejection as in an acknowledgement.
     regret = any(h.cue.kind == "regret" and h.weight >= 1 for h in reading.hits)
-    if top < 2 and regret and context >= 3 and other == 0:
-        if all(scores[lb] < 1 for lb in JOB_LABELS if lb is not Label.REJECTION):
-            return Label.REJECTION, 0.6
+    ack_proper = sum(
+        h.weight for h in reading.hits
+        if h.cue.label == Label.ACKNOWLEDGEMENT and h.cue.kind != "thanks"
+    )
+    if (
+        regret
+        and not strong_refusal
+        and scores[Label.REJECTION] < 3
+        and context >= 3
+        and other == 0
+        and ack_proper == 0
+        and all(scores[lb] < 1 for lb in (Label.OFFER, Label.ASSESSMENT, Label.INTERVIEW))
+    ):
+        return Label.REJECTION, 0.6
     # Without any job wording only a clear cue counts.
     if top < 2 or (context == 0 and top < 3):
         return Label.OTHER, _confidence(3.0 + other, top)
