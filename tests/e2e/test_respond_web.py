@@ -106,3 +106,13 @@ def test_watch_page(client: Any, rejected_app: int) -> None:
     assert added.status_code == 303
     page = client.get("/watch")
     assert "Acme" in page.text and "Data Engineer" in page.text
+
+
+def test_linkedin_status_is_kept(client: Any, rejected_app: int) -> None:
+    saved = client.post("/contacts/1/linkedin", data={
+        "url": "https://www.linkedin.com/in/ana-lopez", "status": "sent",
+        "next": "https://evil.example/", "csrf_token": client.csrf}, follow_redirects=False)
+    assert saved.status_code == 303
+    assert saved.headers["location"].startswith("/contacts")
+    page = client.get(f"/applications/{rejected_app}/respond").text
+    assert "https://www.linkedin.com/in/ana-lopez" in page and "request sent" in page

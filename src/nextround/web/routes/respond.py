@@ -185,6 +185,21 @@ async def send(request: Request, app_id: int, uow: Uow) -> Response:
                     flash=f"Sent to {', '.join(accepted)}.{follow}")
 
 
+@router.post("/contacts/{contact_id}/linkedin", response_model=None)
+async def save_linkedin(request: Request, contact_id: int, uow: Uow) -> Response:
+    from nextround.services.linkedin import set_linkedin
+
+    form = await request.form()
+    url = str(form.get("url") or "").strip()
+    set_linkedin(uow, contact_id, url=url, status=str(form.get("status") or "none"))
+    uow.commit()
+    target = str(form.get("next") or "")
+    # Only a path of this site: never an address someone else chose.
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        target = "/contacts"
+    return redirect(request, target, flash="LinkedIn details saved.")
+
+
 # -- growth areas --------------------------------------------------------------------------
 
 @router.get("/growth", response_class=HTMLResponse)
