@@ -208,3 +208,35 @@ def test_send_records_only_after_the_server_accepts(
     (sent,) = uow.respond.sent(app_id)
     assert sent.message_id == msg["Message-ID"]
     assert recorded.reminder_due == date(2026, 4, 3)
+
+
+def test_answers_to_sent_replies_become_feedback(uow: Any, app_id: int) -> None:
+    from nextround.storage.tables.inbox import StoredMessage
+
+    draft, _ = replies.draft_for_application(uow, app_id, DraftOptions())
+    replies.record_sent(uow, app_id, draft, message_id="<mine-1@example.org>", channel="smtp",
+                        clock=clock)
+    later = datetime(2026, 3, 24, tzinfo=UTC)
+    answer = uow.inbox.add(StoredMessage(
+        owner_id=uow.owner_id, application_id=app_id, sha256="d" * 64, label="other",
+        in_reply_to="mine-1@example.org", sent_at=later, created_at=later,
+        subject="Re: Thank you", sender_addr="ana@acme.example",
+        text="Happy to help. The panel wanted more leadership examples.",
+    ))  # fmt: skip
+    thanks = uow.inbox.add(StoredMessage(
+        owner_id=uow.owner_id, application_id=app_id, sha256="e" * 64, label="other",
+        sent_at=later, created_at=later, subject="Re: Thank you",
+        sender_addr="ana@acme.example", text="You are welcome, good luck!",
+    ))  # fmt: skip
+    before = uow.inbox.add(StoredMessage(
+        owner_id=uow.owner_id, application_id=app_id, sha256="f" * 64, label="other",
+        sent_at=datetime(2026, 3, 1, tzinfo=UTC), created_at=later,
+        sender_addr="ana@acme.example", text="We wanted more SQL.",
+    ))  # fmt: skip
+    result = feedback_service.collect_feedback(uow, clock)
+    assert [a["email_id"] for a in result["attached"]] == [answer.id]
+    assert result["attached"][0]["areas"] == ["Leadership examples"]
+    assert [o["email_id"] for o in result["replies_without_areas"]] == [thanks.id]
+    assert before.id not in {o["email_id"] for o in result["replies_without_areas"]}
+    again = feedback_service.collect_feedback(uow, clock)
+    assert again["attached"] == []

@@ -87,3 +87,29 @@ def list_(ctx: click.Context, app_id: int | None, as_json: bool) -> None:
           empty="No feedback yet. When some arrives: `nextround feedback add APP \"text\"`.")
 
 
+
+
+@feedback.command("collect")
+@click.option("--json", "as_json", is_flag=True,
+              help="JSON; keys: attached (feedback_id, email_id, application_id, areas), "
+                   "replies_without_areas (email_id, application_id, subject).")
+@click.pass_context
+def collect(ctx: click.Context, as_json: bool) -> None:
+    """Attach imported answers to your messages that name growth areas."""
+    from nextround.services.feedback import collect_feedback
+
+    with unit_of_work(ctx) as uow:
+        result = collect_feedback(uow)
+        uow.commit()
+    if as_json:
+        emit_json(result)
+        return
+    for item in result["attached"]:
+        success(f"Email #{item['email_id']} attached as feedback #{item['feedback_id']} "
+                f"(application #{item['application_id']}): {', '.join(item['areas'])}.")
+    for item in result["replies_without_areas"]:
+        click.echo(f"Email #{item['email_id']} answers you (application "
+                   f"#{item['application_id']}) but names no growth area; attach it with "
+                   f"`nextround feedback add {item['application_id']} --email {item['email_id']}`.")
+    if not result["attached"] and not result["replies_without_areas"]:
+        click.echo("No new answers to your messages.")

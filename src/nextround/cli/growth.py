@@ -17,9 +17,12 @@ def growth(ctx: click.Context, as_json: bool) -> None:
     """Growth areas across all your feedback, the most frequent first."""
     if ctx.invoked_subcommand is not None:
         return
-    from nextround.services.feedback import growth_areas
+    from nextround.services.feedback import collect_feedback, growth_areas
 
     with unit_of_work(ctx) as uow:
+        # Answers to your own messages that name growth areas join by themselves.
+        collect_feedback(uow)
+        uow.commit()
         items = growth_areas(uow)
     if as_json:
         emit_json(items)

@@ -79,6 +79,52 @@ def feedback_from_email(
     )  # fmt: skip
 
 
+def _bare(message_id: str | None) -> str:
+    return (message_id or "").strip().strip("<>")
+
+
+def reply_candidates(uow: UnitOfWork) -> list[Any]:
+    """Imported emails that answer a message the user sent: by thread headers, else sender.
+
+    Emails already attached as feedback are left out.
+    """
+    sent = uow.respond.sent(kinds=("reply", "followup", "close", "thanks_note"))
+    by_id = {_bare(s.message_id): s for s in sent if s.message_id}
+    attached = {f.message_ref for f in uow.respond.feedback_list() if f.message_ref}
+    found: list[Any] = []
+    for msg in uow.inbox.messages(limit=2000):
+        if msg.id in attached or msg.application_id is None:
+            continue
+        refs = {_bare(msg.in_reply_to), *(_bare(r) for r in msg.references or ())} - {""}
+        origin = next((by_id[r] for r in refs if r in by_id), None)
+        if origin is None and msg.sender_addr:
+            sender = msg.sender_addr.lower()
+            origin = next((s for s in sent if s.application_id == msg.application_id
+                           and sender in s.to_addr.lower()), None)  # fmt: skip
+        if origin is None or origin.application_id != msg.application_id:
+            continue
+        if msg.sent_at is not None and msg.sent_at < origin.sent_at:
+            continue
+        found.append(msg)
+    return found
+
+
+def collect_feedback(uow: UnitOfWork, clock: Clock = system_clock) -> dict[str, Any]:
+    """Attach answers to the user's messages that name growth areas; list the others."""
+    attached: list[dict[str, Any]] = []
+    other: list[dict[str, Any]] = []
+    for msg in reply_candidates(uow):
+        if extract_growth_areas(msg.text or ""):
+            feedback_id, areas = feedback_from_email(uow, msg.id, clock)
+            attached.append({"feedback_id": feedback_id, "email_id": msg.id,
+                             "application_id": msg.application_id,
+                             "areas": [a.label for a in areas]})  # fmt: skip
+        else:
+            other.append({"email_id": msg.id, "application_id": msg.application_id,
+                          "subject": msg.subject})  # fmt: skip
+    return {"attached": attached, "replies_without_areas": other}
+
+
 def list_feedback(uow: UnitOfWork, app_id: int | None = None) -> list[dict[str, Any]]:
     """Every piece of feedback with its areas; stable keys for --json."""
     rows = uow.respond.feedback_list(app_id)

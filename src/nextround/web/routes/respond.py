@@ -204,12 +204,20 @@ async def save_linkedin(request: Request, contact_id: int, uow: Uow) -> Response
 
 @router.get("/growth", response_class=HTMLResponse)
 def growth(request: Request, uow: Uow) -> HTMLResponse:
-    from nextround.services.feedback import ACTION_KINDS, ACTION_STATUSES, growth_areas
+    from nextround.services.feedback import (
+        ACTION_KINDS,
+        ACTION_STATUSES,
+        collect_feedback,
+        growth_areas,
+    )
 
+    # Answers to the user's own messages that name growth areas join by themselves.
+    collected = collect_feedback(uow)
+    uow.commit()
     apps = [(a.id, f"{a.role} at {a.company.name}") for a in uow.applications.all()]
     return render(request, "respond/growth.html", {
         "areas": growth_areas(uow), "apps": apps, "action_kinds": ACTION_KINDS,
-        "statuses": ACTION_STATUSES, "error": None,
+        "statuses": ACTION_STATUSES, "error": None, "collected": collected,
     })  # fmt: skip
 
 
