@@ -76,3 +76,21 @@ def test_recruiting_boilerplate_is_not_feedback() -> None:
         "We will keep your CV on file and wish you the best of luck."
     )
     assert _keys(text) == []
+
+
+def test_more_ways_of_naming_a_gap() -> None:
+    cases = {
+        "We felt you lacked depth in statistics.": ["data-analysis"],
+        "It would help to be more familiar with agile practices.": ["skill:agile-practices"],
+        "Your technical skills are solid, but your communication could be clearer.":
+            ["communication"],
+        "You didn't ask us any questions.": ["questions-for-interviewer"],
+        "Consider preparing more for behavioural questions.": ["behavioural-answers"],
+        "You took a long time to get to the point.": ["concise-answers"],
+        "Your solution to the coding exercise had bugs and no tests.": ["coding", "testing"],
+        "Candidates who progressed had more hands-on experience with React.": ["javascript"],
+        "We really enjoyed meeting you and thought your portfolio was impressive.": [],
+        "Unfortunately we are unable to provide individual feedback.": [],
+    }
+    for text, expected in cases.items():
+        assert _keys(text) == expected, text
