@@ -30,7 +30,8 @@ def test_words_hidden_by_encodings_are_still_found() -> None:
 def test_mime_words_of_attachments_do_not_count() -> None:
     pdf = base64.encodebytes(bytes(range(256)) * 40)
     msg = (HEAD + b'Content-Type: multipart/mixed; boundary="b"\n\n'
-           b"--b\nContent-Type: text/plain\n\nPhotos from the weekend.\n--b\nContent-Type: application/pdf\n"
+           b"--b\nContent-Type: text/plain\n\nPhotos from the weekend.\n"
+           b"--b\nContent-Type: application/pdf\n"
            b'Content-Disposition: attachment; filename="a.pdf"\n'
            b"Content-Transfer-Encoding: base64\n\n" + pdf + b"--b--\n")
     assert not may_be_job_mail(msg)
