@@ -38,7 +38,7 @@ def test_backup_round_trips_identically(tmp_path_factory: Any, rows: list[tuple[
         for company, role, notes, title in rows:
             app_id = apps.add_application(
                 uow, apps.ApplicationInput(company=company, role=role, notes=notes))
-            apps.add_note(uow, app_id, notes or "n")
+            apps.add_note(uow, app_id, notes if notes.strip() else "n")
             people.add_contact(uow, role, company, title=title[:100], application_id=app_id)
         people.update_profile(uow, {"name": rows[0][0] if rows else "", "skills": "SQL, Python"})
         uow.commit()

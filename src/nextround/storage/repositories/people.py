@@ -13,17 +13,17 @@ class CompanyRepository(Repository):
         return self._get_owned(Company, company_id, "company")
 
     def find(self, name: str) -> Company | None:
-        """Find by name or alias, ignoring case and surrounding space."""
-        key = " ".join(name.split()).lower()
+        """Find by name or alias, ignoring case (any script) and surrounding space."""
+        exact = " ".join(name.split())
         row = self.session.scalar(
-            select(Company).where(
-                Company.owner_id == self.owner_id, func.lower(Company.name) == key
-            )
+            select(Company).where(Company.owner_id == self.owner_id, Company.name == exact)
         )
         if row is not None:
             return row
+        # SQL lower() folds ASCII only, so compare case-insensitively in Python.
+        key = exact.casefold()
         for company in self.list():
-            if key in {a.lower() for a in company.aliases}:
+            if company.name.casefold() == key or key in {a.casefold() for a in company.aliases}:
                 return company
         return None
 
