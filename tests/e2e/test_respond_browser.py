@@ -33,6 +33,13 @@ def test_panel_preview_follows_the_choices(page: Any, live_server: str, rejected
     expect(page.locator("#respond-body")).to_contain_text("Bonjour Ana")
     page.get_by_role("link", name="Another version").click()
     expect(page.locator("#respond-body")).not_to_have_value(first)
+    # The form follows the version shown, so the next change keeps it.
+    expect(page.locator(".respond-panel #respond-variant")).to_have_value("1")
+    second = page.locator("#respond-body").input_value()
+    page.select_option(".respond-panel select[name=tone]", "warm")
+    page.select_option(".respond-panel select[name=proposal]", "internship")
+    expect(page.locator("#respond-body")).to_contain_text("Un stage")
+    assert second
     note = page.locator("textarea[data-count]").first
     note.fill("Bonjour Ana, merci !")
     expect(page.locator("[id^=li-count-]").first).to_have_text("20 / 300")

@@ -116,3 +116,11 @@ def test_linkedin_status_is_kept(client: Any, rejected_app: int) -> None:
     assert saved.headers["location"].startswith("/contacts")
     page = client.get(f"/applications/{rejected_app}/respond").text
     assert "https://www.linkedin.com/in/ana-lopez" in page and "request sent" in page
+
+
+def test_thank_you_note_for_a_chosen_round(client: Any, rejected_app: int) -> None:
+    page = client.get(f"/applications/{rejected_app}/respond",
+                      params={"kind": "thanks", "round": "1"}).text
+    assert "Thank you for the interview" in page
+    assert "March 10" in _body(page)
+    assert '<option value="1" selected>video · 2026-03-10</option>' in page

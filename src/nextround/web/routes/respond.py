@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from nextround.domain.reply_context import PARTS, PROPOSAL_KINDS, TONES, Draft, DraftOptions
 from nextround.errors import UserInputError
 from nextround.storage.uow import UnitOfWork
-from nextround.web.deps import get_uow, redirect, render
+from nextround.web.deps import get_uow, is_htmx, redirect, render
 
 router = APIRouter()
 Uow = Annotated[UnitOfWork, Depends(get_uow)]
@@ -104,7 +104,9 @@ def _draft(uow: UnitOfWork, app_id: int, choices: Choices) -> tuple[Draft, Any, 
     return draft, ctx, None
 
 
-def _compose_context(uow: UnitOfWork, app_id: int, choices: Choices) -> dict[str, Any]:
+def _compose_context(
+    uow: UnitOfWork, app_id: int, choices: Choices, htmx: bool = False
+) -> dict[str, Any]:
     from nextround.mail.compose import mailto_link
     from nextround.mail.smtp import account_from_env
     from nextround.services.linkedin import note_for_contact
@@ -134,7 +136,7 @@ def _compose_context(uow: UnitOfWork, app_id: int, choices: Choices) -> dict[str
         "can_send": account_from_env() is not None, "kinds": KIND_LABELS, "parts": PARTS,
         "tones": TONES, "proposals": PROPOSAL_KINDS,
         "query": choices.query(),
-        "next_variant": choices.query(variant=choices.variant + 1),
+        "next_variant": choices.query(variant=choices.variant + 1), "htmx": htmx,
     }  # fmt: skip
 
 
@@ -147,8 +149,8 @@ def compose(request: Request, app_id: int, uow: Uow) -> HTMLResponse:
 @router.get("/applications/{app_id}/respond/preview", response_class=HTMLResponse)
 def preview(request: Request, app_id: int, uow: Uow) -> HTMLResponse:
     choices = Choices.read(request.query_params)
-    return render(request, "respond/compose.html", _compose_context(uow, app_id, choices),
-                  block="preview")
+    context = _compose_context(uow, app_id, choices, htmx=is_htmx(request))
+    return render(request, "respond/compose.html", context, block="preview")
 
 
 @router.get("/applications/{app_id}/respond.eml")
