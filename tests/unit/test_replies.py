@@ -194,3 +194,15 @@ def test_thank_you_warns_without_notes() -> None:
     draft = draft_thanks(ctx)
     assert any("discussed" in w for w in draft.warnings)
     assert any("date" in w for w in draft.warnings)
+
+
+def test_topics_come_from_the_users_notes() -> None:
+    from nextround.domain.reply_facts import topics_from_notes
+
+    assert topics_from_notes("Discussed: the migration; testing strategy") == [
+        "the migration", "testing strategy"]
+    assert topics_from_notes("Friendly chat about the team and the on-call rotation.") == [
+        "the team and the on-call rotation"]
+    assert topics_from_notes("Nous avons parlé de la refonte du site.") == ["la refonte du site"]
+    assert topics_from_notes("Take-home: six hours of work; finished most of it.") == []
+    assert topics_from_notes("We talked about " + "x" * 200) == []

@@ -15,6 +15,20 @@ _ADDRESS = re.compile(r"^[^@\s<>,;:\"()\[\]\\]+@[^@\s<>,;:\"()\[\]\\]+\.[^@\s<>,
 _RECIPIENT_ORDER = ("recruiter", "hiring_manager", "interviewer", "other")
 _NO_REPLY = re.compile(r"no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer-daemon", re.I)
 _MAX_TOPICS = 2
+_MAX_TOPIC_CHARS = 80
+# "Discussed: X; Y" marks topics explicitly; otherwise phrases such as "talked about X",
+# "asked a lot about X" or "chat about X" in the user's notes name what was discussed.
+_MARKED = re.compile(
+    r"^\s*(?:discussed|topics?|talked about|we discussed|discuté|sujets?|thèmes?)\s*[:\-–]\s*(.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SAID = re.compile(
+    r"\b(?:talked|talking|spoke|chatted|chat|conversation|discussion|discussed|asked(?: a lot)?|"
+    r"cared|questions?|focus(?:ed)?|dug|deep[- ]dive)\s+(?:a lot\s+|mostly\s+|mainly\s+)?"
+    r"(?:about|through|on|into|of)\s+([^.;:!?\n]{3,})"
+    r"|\b(?:parlé|discuté|échangé|questions?)\s+(?:de|du|des|sur)\s+([^.;:!?\n]{3,})",
+    re.IGNORECASE,
+)
 _MAX_SKILLS = 3
 
 
@@ -72,6 +86,23 @@ def recipient_address(ctx: DraftContext, recipient: Contact | None) -> tuple[str
             return (addr,)
     sender = _reachable(ctx.thread.from_addr) if ctx.thread else None
     return (sender,) if sender else ()
+
+
+def topics_from_notes(notes: str | None) -> list[str]:
+    """What the user's notes say was discussed; nothing when they do not say it plainly."""
+    if not notes:
+        return []
+    marked = [
+        t.strip() for m in _MARKED.finditer(notes) for t in re.split(r"[;,]", m.group(1))
+    ]
+    if marked:
+        return [t for t in marked if t and len(t) <= _MAX_TOPIC_CHARS]
+    found: list[str] = []
+    for match in _SAID.finditer(notes):
+        topic = (match.group(1) or match.group(2) or "").strip(" ,")
+        if topic and len(topic) <= _MAX_TOPIC_CHARS and topic.lower() not in {"it", "that", "this"}:
+            found.append(topic)
+    return found
 
 
 def format_date(day: date, texts: Mapping[str, Any]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -17,16 +16,12 @@ from nextround.domain.reply_context import (
     Round,
     ThreadRef,
 )
+from nextround.domain.reply_facts import topics_from_notes
 from nextround.domain.reply_schedule import DEFAULT_FOLLOW_UP_WORKING_DAYS, add_working_days
 from nextround.errors import ConfigError, UserInputError
 from nextround.services.clock import Clock, system_clock
 from nextround.storage.uow import UnitOfWork
 
-# Lines in interview notes that say what was talked about: "Discussed: the data platform".
-_DISCUSSED = re.compile(
-    r"^\s*(?:discussed|topics?|talked about|we discussed|discuté|sujets?|thèmes?)\s*[:\-–]\s*(.+)$",
-    re.IGNORECASE | re.MULTILINE,
-)
 _RELATION_ROLES = {
     "recruiter": "recruiter",
     "talent": "recruiter",
@@ -54,11 +49,8 @@ def _role_for(relation: str, title: str) -> str:
 
 
 def discussed_topics(notes: str) -> list[str]:
-    """Topics the user marked in their notes, split on ';' or ','."""
-    topics: list[str] = []
-    for match in _DISCUSSED.finditer(notes or ""):
-        topics.extend(t.strip() for t in re.split(r"[;,]", match.group(1)) if t.strip())
-    return topics
+    """Topics the user's notes say were discussed (see `topics_from_notes`)."""
+    return topics_from_notes(notes)
 
 
 def _contact(row: Any, role: str) -> Contact:
