@@ -64,7 +64,20 @@ def main() -> None:
               f"F1={ours.f1:.2f} ARI={ours.ari:.2f} alone={ours.singleton_precision:.2f} | "
               f"plain@0.7 F1={base.f1:.2f} alone={base.singleton_precision:.2f}")
     mean_f1 = sum(r[0].f1 for r in rows) / len(rows)
-    print(f"mean F1 {mean_f1:.3f}  plain {sum(r[1].f1 for r in rows) / len(rows):.3f}")
+    print(f"held-out wordings: mean F1 {mean_f1:.3f}  plain "
+          f"{sum(r[1].f1 for r in rows) / len(rows):.3f}")
+    import json
+
+    path = Path(__file__).resolve().parent / "data" / "questions_dev.jsonl"
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    texts = [i["text"] for i in items]
+    gold = [i["group"] or f"alone:{i['id']}" for i in items]
+    result = group_questions(texts, load_bank(), embedder.embed, th)
+    ours = score(gold, labels_from_groups([g.members for g in result.groups], len(texts)))
+    base = score(gold, threshold_clusters(embedder.embed(texts), 0.7))
+    print(f"hand-written dev set (n={len(texts)}): P={ours.precision:.2f} R={ours.recall:.2f} "
+          f"F1={ours.f1:.2f} ARI={ours.ari:.2f} alone={ours.singleton_precision:.2f} | "
+          f"plain@0.7 F1={base.f1:.2f} alone={base.singleton_precision:.2f}")
 
 
 if __name__ == "__main__":
