@@ -240,3 +240,15 @@ def test_answers_to_sent_replies_become_feedback(uow: Any, app_id: int) -> None:
     assert before.id not in {o["email_id"] for o in result["replies_without_areas"]}
     again = feedback_service.collect_feedback(uow, clock)
     assert again["attached"] == []
+
+
+def test_sending_is_limited_per_hour(uow: Any, app_id: int) -> None:
+    from nextround.errors import ConflictError
+    from nextround.mail.smtp import SmtpAccount
+
+    draft, ctx = replies.draft_for_application(uow, app_id, DraftOptions())
+    for _ in range(replies.MAX_SENDS_PER_HOUR):
+        replies.record_sent(uow, app_id, draft, message_id=None, channel="smtp", clock=clock)
+    with pytest.raises(ConflictError):
+        replies.send_draft(uow, app_id, draft, ctx, password=None, clock=clock,
+                           account=SmtpAccount("127.0.0.1", 9, security="none", timeout=1))

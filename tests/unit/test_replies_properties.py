@@ -169,3 +169,10 @@ def test_mailto_link_carries_subject_body_and_thread() -> None:
     assert link.startswith("mailto:ana@acme.example?subject=Re%3A%20Your%20application&body=")
     assert "Hi%20Ana%2C%0D%0AThanks%20%26%20all." in link
     assert link.endswith("in-reply-to=%3Cr1%40acme.example%3E")
+
+
+def test_a_personal_reply_has_few_recipients() -> None:
+    many = tuple(f"p{i}@example.org" for i in range(11))
+    draft = Draft(subject="s", body="b", to=many, language="en", parts=(), warnings=())
+    with pytest.raises(UserInputError, match="at most 10"):
+        build_message(draft, Sender("sam@example.org"), now=datetime(2026, 3, 4, tzinfo=UTC))

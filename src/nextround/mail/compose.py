@@ -26,6 +26,7 @@ _ADDR_SPEC = re.compile(
 _MSGID = re.compile(r"^<[^<>\s\"(),:;@\\]+@[^<>\s\"(),:;@\\]+>$")
 _MAX_REFERENCES = 20
 _MAX_SUBJECT = 500
+MAX_RECIPIENTS = 10
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,11 @@ def build_message(
     recipients = [
         safe_address(a, "recipient address") for a in (to if to is not None else draft.to)
     ]
+    if len(recipients) > MAX_RECIPIENTS:
+        raise UserInputError(
+            f"{len(recipients)} recipients is more than a personal reply needs "
+            f"(at most {MAX_RECIPIENTS})."
+        )
     if not recipients and require_recipient:
         raise UserInputError(
             "The message has no recipient.", hint="Add the contact's email address, or pass --to."

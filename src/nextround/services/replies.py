@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from nextround.domain.replies import draft_followup, draft_reply, draft_thanks
@@ -32,6 +32,8 @@ _RELATION_ROLES = {
     "interviewer": "interviewer",
 }
 _KINDS = {"phone_screen": "phone"}
+# A guard against loops and slips, far above what a person sends by hand.
+MAX_SENDS_PER_HOUR = 20
 KIND_LABELS = {
     "reply": "reply to the rejection",
     "followup": "follow-up",
@@ -289,8 +291,17 @@ def send_draft(
     follow_up_days: int = DEFAULT_FOLLOW_UP_WORKING_DAYS,
 ) -> tuple[Recorded, list[str]]:
     """Send through the user's SMTP account, then record it; nothing is recorded on failure."""
+    from nextround.errors import ConflictError
     from nextround.mail.smtp import send
 
+    now = clock()
+    recent = [s for s in uow.respond.sent() if s.channel == "smtp"
+              and now - s.sent_at < timedelta(hours=1)]  # fmt: skip
+    if len(recent) >= MAX_SENDS_PER_HOUR:
+        raise ConflictError(
+            f"{len(recent)} messages were sent in the last hour, the most nextround sends.",
+            hint="Wait a little, or send from your mail program with --eml.",
+        )
     msg = message_for(uow, draft, ctx, clock=clock, from_address=account.from_address, to=to)
     accepted = send(msg, account, password)
     sent = Draft(**{**draft.__dict__, "to": tuple(accepted)})
