@@ -195,3 +195,24 @@ def test_new_application_learns_the_employer_domain(db: Any, tmp_path: Path) -> 
         (p,) = review.pending(uow)
         assert p["application_id"] == outcome.application_id
         assert p["proposed_status"] == "rejected"
+
+
+def test_two_roles_at_one_new_company_stay_two_proposals(db: Any, tmp_path: Path) -> None:
+    def ack(role: str, n: int) -> bytes:
+        return email(
+            "Initech Careers <no-reply@hire.lever.co>",
+            f"Thank you for applying: {role}",
+            f"Hi Sam,\n\nThank you for applying for the {role} position at Initech. We have "
+            "received your application and will review it shortly.\n\nInitech",
+            f"<initech-{n}@lever.co>",
+        )
+
+    box = write_mbox(
+        tmp_path / "i.mbox",
+        [ack("Data Analyst", 1), ack("Software Engineer", 2), ack("Data Analyst", 3)],
+    )
+    summary = run_import(db, [box])
+    assert (summary.new_proposals, summary.merged) == (2, 1)
+    with db.uow(db.local_user_id()) as uow:
+        roles = sorted(p["role"] for p in review.pending(uow))
+    assert roles == ["Data Analyst", "Software Engineer"]

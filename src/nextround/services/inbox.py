@@ -23,6 +23,7 @@ from nextround.domain.matching import (
     MessageFacts,
     company_key,
     match,
+    role_similarity,
     sender_key,
 )
 from nextround.mail.parse import DEFAULT_CAPS, Caps, header_block
@@ -85,7 +86,7 @@ class _Context:
     status: dict[int, Status]
     learned: dict[str, str]
     threads: dict[str, int]
-    pending_new: dict[str, Any]  # company key -> pending new-application proposal
+    pending_new: dict[str, list[Any]]  # company key -> pending new-application proposals
 
 
 Progress = Callable[[int, int], None]  # (messages done, bytes done)
@@ -110,11 +111,10 @@ def load_context(uow: UnitOfWork) -> _Context:
             )  # fmt: skip
         )
         status[app.id] = app.status
-    pending = {
-        company_key(p.company): p
-        for p in uow.inbox.proposals("pending")
-        if p.kind == "new_application" and p.company
-    }
+    pending: dict[str, list[Any]] = {}
+    for p in uow.inbox.proposals("pending"):
+        if p.kind == "new_application" and p.company:
+            pending.setdefault(company_key(p.company), []).append(p)
     return _Context(apps, status, uow.inbox.learned(), uow.inbox.thread_index(), pending)
 
 
@@ -351,7 +351,7 @@ def _propose(
         company, role = "", cl.role or ""
     else:
         company = (result.company or cl.company or "")[:300]
-        pending = ctx.pending_new.get(company_key(company)) if company else None
+        pending = _same_role(ctx.pending_new.get(company_key(company), []), cl.role)
         if pending is not None:
             _merge(pending, msg, target, round_kind, evidence, summary)
             return
@@ -378,7 +378,15 @@ def _propose(
     msg.proposal_id = proposal.id
     summary.new_proposals += 1
     if kind == "new_application" and company:
-        ctx.pending_new[company_key(company)] = proposal
+        ctx.pending_new.setdefault(company_key(company), []).append(proposal)
+
+
+def _same_role(proposals: list[Any], role: str | None) -> Any:
+    """The pending proposal for this company and role: two roles at one company stay apart."""
+    for p in proposals:
+        if not p.role or not role or role_similarity(p.role, role) >= 0.5:
+            return p
+    return None
 
 
 def _merge(
