@@ -252,3 +252,11 @@ def test_sending_is_limited_per_hour(uow: Any, app_id: int) -> None:
     with pytest.raises(ConflictError):
         replies.send_draft(uow, app_id, draft, ctx, password=None, clock=clock,
                            account=SmtpAccount("127.0.0.1", 9, security="none", timeout=1))
+
+
+def test_follow_up_marked_from_own_mail_counts(uow: Any, app_id: int) -> None:
+    from nextround.services.inbox import remember_sent
+
+    remember_sent(uow, app_id, "own-mail-1@example.org", clock, follow_up=True)
+    draft, _ = replies.followup_for_application(uow, app_id, DraftOptions())
+    assert draft.kind == "close"

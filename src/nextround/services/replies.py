@@ -154,7 +154,9 @@ def followup_for_application(
     """After silence: the first follow-up, or the closing note once a follow-up went out."""
     ctx = build_context(uow, app_id)
     if step is None:
-        step = 2 if uow.respond.sent(app_id, kinds=("followup",)) else 1
+        # A follow-up sent from here, or one the user marked as sent from their own mail.
+        followed = bool(uow.respond.sent(app_id, kinds=("followup",)))
+        step = 2 if followed or app_id in uow.inbox.follow_ups() else 1
     return _checked(draft_followup, ctx, options, step), ctx
 
 
