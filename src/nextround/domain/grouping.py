@@ -15,8 +15,9 @@ from nextround.domain.question_text import TextRules, conflicts, consensus_poles
 Vectors = npt.NDArray[np.float32]
 EmbedFn = Callable[[Sequence[str]], Vectors]
 
-_BLOCK = 2048
-NEAR_EXACT = 0.95  # cosine at which two wordings are the same question for certain  # rows of the similarity matrix held at once; bounds memory for 10,000 questions
+_BLOCK = 2048  # rows of the similarity matrix held at once; bounds memory for 10,000 questions
+NEAR_EXACT = 0.95  # cosine at which two wordings are the same question for certain
+_NEIGHBOURS = 12  # candidate partners per question outside the bank
 
 
 class Band(enum.StrEnum):
@@ -199,11 +200,16 @@ def group_questions(
     for lo in range(0, len(loose), _BLOCK):
         rows = loose[lo : lo + _BLOCK]
         sims = vectors[rows] @ vectors.T
-        r_idx, c_idx = np.nonzero(sims >= thresholds.pair)
-        for r, j in zip(r_idx.tolist(), c_idx.tolist(), strict=True):
+        # Only each question's nearest neighbours: a crowd of look-alike questions must not
+        # turn into millions of candidate pairs.
+        k = min(_NEIGHBOURS, sims.shape[1])
+        near = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        for r, row_near in enumerate(near.tolist()):
             i = rows[r]
-            if i != j and (canon[j] is not None or i < j):
-                edges.append((float(sims[r, j]), i, j))
+            for j in row_near:
+                sim = float(sims[r, j])
+                if sim >= thresholds.pair and i != j and (canon[j] is not None or i < j):
+                    edges.append((sim, i, j))
     edges.sort(reverse=True)
     for _, i, j in edges:
         clusters.union(i, j, thresholds.pair)
