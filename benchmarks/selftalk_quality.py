@@ -46,6 +46,20 @@ def ours(text: str) -> str:
     return analyse(text).label.value
 
 
+def with_model() -> tuple[Callable[[str], str] | None, float]:
+    """Rules plus the learned head, when the sentence model is installed; and its load time."""
+    from nextround.selftalk_model import THRESHOLD, harsh_scorer
+
+    started = time.perf_counter()
+    scorer = harsh_scorer()
+    if scorer is not None:
+        scorer("warm up")
+    seconds = time.perf_counter() - started
+    if scorer is None:
+        return None, seconds
+    return (lambda text: analyse(text, scorer, THRESHOLD).label.value), seconds
+
+
 def score(rows: list[dict[str, object]], controls: list[dict[str, object]],
           reader: Callable[[str], str]) -> dict[str, object]:
     matrix = {want: dict.fromkeys(LABELS, 0) for want in LABELS}
@@ -70,14 +84,14 @@ def score(rows: list[dict[str, object]], controls: list[dict[str, object]],
         "harsh_precision": round(precision, 3),
         "harsh_recall": round(recall, 3),
         "harsh_f1": round(f1, 3),
-        "accuracy_4way": round(correct / len(rows), 3) if rows else None,
+        "accuracy": round(correct / len(rows), 3) if rows else None,
         "statements_per_s": round((len(rows) + len(controls)) / elapsed) if elapsed else None,
         "confusion": matrix,
     }
 
 
-def _own() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    rows = [row for path in sorted((REPO / "tests" / "data").glob("selftalk_examples*.jsonl"))
+def _own(pattern: str) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    rows = [row for path in sorted((REPO / "tests" / "data").glob(pattern))
             for row in _read(path)]
     return [r for r in rows if r["label"] != "not_crisis"], [
         r for r in rows if r["label"] == "not_crisis"
@@ -86,6 +100,8 @@ def _own() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
 
 def _print(title: str, result: dict[str, object]) -> None:
     recall = result["crisis_recall"]
+    if not result["items"]:
+        return
     print(f"\n## {title} ({result['items']} statements, {result['controls']} controls)")
     print(f"crisis recall      {recall:.0%}" if isinstance(recall, float) else "crisis recall  n/a")
     print(f"false alarms       {result['false_alarms']} of {result['controls']}")
@@ -93,7 +109,7 @@ def _print(title: str, result: dict[str, object]) -> None:
         f"harsh P / R / F1   {result['harsh_precision']:.2f} / {result['harsh_recall']:.2f}"
         f" / {result['harsh_f1']:.2f}"
     )
-    print(f"4-way accuracy     {result['accuracy_4way']}")
+    print(f"accuracy           {result['accuracy']}")
     print(f"speed              {result['statements_per_s']} statements/s")
     print("confusion (rows = truth, columns = ours): " + " ".join(f"{c:>8}" for c in LABELS))
     matrix = result["confusion"]
@@ -106,8 +122,15 @@ def main() -> int:
     as_json = "--json" in sys.argv
     data = shared_data()
     results: dict[str, object] = {}
-    own_rows, own_controls = _own()
-    results["own_examples"] = score(own_rows, own_controls, ours)
+    own_rows, own_controls = _own("selftalk_examples*.jsonl")
+    held_rows, held_controls = _own("selftalk_holdout*.jsonl")
+    model_reader, load_seconds = with_model()
+    print(f"learned head: {'loaded' if model_reader else 'not available'} "
+          f"in {load_seconds:.2f} s (cold, with the sentence model)")
+    results["own_examples_rules"] = score(own_rows, own_controls, ours)
+    results["own_holdout_rules"] = score(held_rows, held_controls, ours)
+    if model_reader is not None:
+        results["own_holdout_rules_with_model"] = score(held_rows, held_controls, model_reader)
     if data is None:
         if os.environ.get("CI") == "true":
             print("shared evaluation data is missing", file=sys.stderr)
@@ -117,6 +140,8 @@ def main() -> int:
         rows = _read(data / "eval" / "selftalk.jsonl")
         controls = _read(data / "eval" / "crisis-controls.jsonl")
         results["eval_rules"] = score(rows, controls, ours)
+        if model_reader is not None:
+            results["eval_rules_with_model"] = score(rows, controls, model_reader)
         results["eval_naive_keywords"] = score(rows, controls, naive)
     if as_json:
         print(json.dumps(results, indent=2))

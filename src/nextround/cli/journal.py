@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from nextround.errors import UserInputError
+from nextround.errors import ConfigError, UserInputError
 
 
 class _DefaultGroup(click.Group):
@@ -117,17 +117,28 @@ def delete(entry_id: int) -> None:
               help="One JSON object per input line (index, label, distortions, spans, "
                    "reframe, resources).")
 @click.option("--country", metavar="CC", help="Country code for helplines (e.g. US, GB, IE).")
-def analyze(source: Any, as_json: bool, country: str | None) -> None:
+@click.option("--model", "use_model", is_flag=True,
+              help="Also ask the learned reader (needs the sentence model; slower).")
+def analyze(source: Any, as_json: bool, country: str | None, use_model: bool) -> None:
     """Read statements, one per line, from FILE (or - for standard input). Nothing is saved."""
     from nextround.cli.output import emit_jsonl
     from nextround.domain.reframes import Responder
     from nextround.domain.selftalk import analyse
 
     responder = Responder(country=_country(country))
+    learned: tuple[Any, float] | None = None
+    if use_model:
+        from nextround.selftalk_model import THRESHOLD, harsh_scorer
+
+        scorer = harsh_scorer()
+        if scorer is None:
+            raise ConfigError("The sentence model is not installed.",
+                              "Install it with `make setup`, or run without --model.")
+        learned = (scorer, THRESHOLD)
     rows: list[dict[str, Any]] = []
     for index, line in enumerate(source):
         statement = line.rstrip("\n")
-        found = analyse(statement)
+        found = analyse(statement, *learned) if learned else analyse(statement)
         reply = responder.reply(found)
         rows.append({
             "index": index,

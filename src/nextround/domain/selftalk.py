@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
@@ -102,11 +103,25 @@ def _merge(spans: list[Span]) -> list[Span]:
     return merged
 
 
-def analyse(text: str) -> Analysis:
-    """Read one statement. Crisis language is checked first and always wins."""
+def analyse(
+    text: str, harsh_score: Callable[[str], float] | None = None, threshold: float = 0.6
+) -> Analysis:
+    """Read one statement. Crisis language is checked first and always wins.
+
+    ``harsh_score`` is an optional learned second opinion (probability of harsh self-talk):
+    it can turn a statement the patterns missed into harsh, with no trap or words to name.
+    """
     danger = crisis_spans(text)
     if danger:
         return Analysis(text=text, label=Label.CRISIS, spans=tuple(danger))
+    found = _by_rules(text)
+    learned = harsh_score is not None and found.label is not Label.HARSH and text.strip()
+    if learned and harsh_score is not None and harsh_score(text) >= threshold:
+        return Analysis(text=text, label=Label.HARSH, kind_spans=found.kind_spans)
+    return found
+
+
+def _by_rules(text: str) -> Analysis:
     rules = _rules()
     plain = normalise(text)
     kind = _merge([m.span() for p in rules.kind for m in p.finditer(plain)])
