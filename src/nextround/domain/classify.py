@@ -120,16 +120,17 @@ def _read(subject: str, body: str, ruleset: RuleSet) -> tuple[Reading, int]:
     reading = Reading(sentences, lowered)
     whole = reading.whole
     body_start = reading.offsets[1] if len(lowered) > 1 else len(whole)
-    subject_end = max(0, body_start - 1)
     for cue in ruleset.cues:
         if cue.combined.search(whole) is None:
             continue
         for pattern in cue.patterns:
             # The whole text is searched once per pattern; the body first, since a cue
             # found there counts fully, then the subject.
-            found = pattern.search(whole, body_start) or pattern.search(whole, 0, subject_end)
+            found = pattern.search(whole)
             if found is None:
                 continue
+            if found.start() < body_start:  # in the subject: a body match counts more
+                found = pattern.search(whole, body_start) or found
             at = reading.sentence_at(found.start())
             weight = cue.weight * (SUBJECT_FACTOR if at == 0 else 1.0)
             # "If we decide not to move forward..." is a promise, not a decision.

@@ -31,13 +31,7 @@ _JOB_STEMS = (
     b"entretien",
     b"assessm",
     b" role",
-    b"embauch",
-    b"postul",
     b"bewerb",
-    b"entrevist",
-    b"hackerrank",
-    b"codility",
-    b"take-home",
 )
 _QP_RETRY_BYTES = 12 * 1024
 _SCAN_BYTES = 64 * 1024
