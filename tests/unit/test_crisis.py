@@ -124,3 +124,29 @@ def test_hopelessness_and_self_harm_in_other_words(text: str) -> None:
 def test_beating_yourself_up_is_an_idiom() -> None:
     assert not is_crisis("I keep beating myself up about that answer.")
     assert analyse("I keep beating myself up about that answer.").label is not Label.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i just want to sleep forever",
+        "I hope I never wake up tomorrow.",
+        "I started cutting again after the last rejection.",
+        "I took too many pills last night.",
+        "I hate being alive.",
+        "I'm done with life.",
+        "How do I stop eating so I lose weight fast?",
+        "I shouldn't even exist.",
+    ],
+)
+def test_quieter_ways_of_saying_it(text: str) -> None:
+    assert is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm done with this application form.", "I'd sleep forever if the alarm let me.",
+     "I cut my hair short before the interview."],
+)
+def test_ordinary_sentences_with_those_words(text: str) -> None:
+    assert not is_crisis(text)
