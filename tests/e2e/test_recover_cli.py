@@ -80,3 +80,15 @@ def test_today_lists_a_reply_to_send_after_a_rejection(cli: Any) -> None:
     plan = cli("plan", "--json").json()
     assert plan["company"] == "Acme"
     assert any(i["kind"] == "reply" and "Acme" in i["title"] for i in plan["items"])
+
+
+def test_journal_never_reaches_a_shared_reflection(cli: Any, home: Path) -> None:
+    assert cli("demo").code == 0
+    db = ["--db", f"sqlite:///{home / 'demo.db'}"]
+    marker = "PRIVATE-MARKER-4242"
+    assert cli(*db, "journal", f"{marker} I'm such a failure", "--mood", "2").code == 0
+    for fmt in ("md", "html"):
+        shared = cli(*db, "share", "--since", "2000-01-01", "--format", fmt)
+        assert shared.code == 0, shared.err
+        assert "Reflection" in shared.out or "reflection" in shared.out
+        assert marker not in shared.out
