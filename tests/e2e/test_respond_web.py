@@ -124,3 +124,13 @@ def test_thank_you_note_for_a_chosen_round(client: Any, rejected_app: int) -> No
     assert "Thank you for the interview" in page
     assert "March 10" in _body(page)
     assert '<option value="1" selected>video · 2026-03-10</option>' in page
+
+
+def test_no_panel_before_there_is_anything_to_answer(client: Any, db: Any) -> None:
+    from nextround.services.applications import ApplicationInput, add_application
+
+    with db.uow(db.local_user_id()) as uow:
+        fresh = add_application(uow, ApplicationInput(company="Initech", role="Analyst",
+                                                      applied_on="2026-03-01"))
+        uow.commit()
+    assert "respond/preview" not in client.get(f"/applications/{fresh}").text
