@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 from collections import Counter
@@ -152,6 +153,10 @@ def import_messages(
     return summary
 
 
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
 def _thread_refs(data: bytes) -> list[str]:
     refs: list[str] = []
     for m in _THREAD_HEADER.finditer(header_block(data)):
@@ -231,7 +236,7 @@ def _quarantine(
             size=item.size,
             subject=item.subject[:1000],
             sender=item.from_text[:500],
-            raw=raw.data if 0 < len(raw.data) <= MAX_QUARANTINE_RAW else None,
+            raw_base64=_b64(raw.data) if 0 < len(raw.data) <= MAX_QUARANTINE_RAW else None,
         )  # fmt: skip
     )
 
@@ -287,7 +292,7 @@ def _store(
             defects=list(em.defects),
             attachments=list(em.attachments),
             match_evidence=list(result.evidence),
-            raw=raw.data,
+            raw_base64=_b64(raw.data),
             created_at=now,
         )  # fmt: skip
     )
@@ -356,13 +361,11 @@ def _propose(
             _merge(pending, msg, target, round_kind, evidence, summary)
             return
         kind, status, role = "new_application", target, cl.role or ""
-    uow.flush()  # the email needs its id before a proposal can point at it
     proposal = uow.inbox.add(
         Proposal(
             owner_id=uow.owner_id,
             kind=kind,
             state="pending",
-            message_id=msg.id,
             application_id=app_id,
             status=status.value if status else None,
             round_kind=round_kind,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import datetime
 from typing import Any
 
@@ -12,7 +13,6 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -49,9 +49,10 @@ class StoredMessage(OwnedMixin, TimestampMixin, Base):
     application_id: Mapped[int | None] = mapped_column(
         ForeignKey("applications.id", ondelete="SET NULL"), index=True
     )
-    # The review proposal this email belongs to; no foreign key, since proposals point
-    # back at their first email and a cycle of keys complicates every migration.
-    proposal_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # The review proposal this email belongs to (several emails may share one).
+    proposal_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbox_proposals.id", ondelete="SET NULL"), index=True
+    )
     sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     message_id: Mapped[str | None] = mapped_column(String(255))
     origin: Mapped[str] = mapped_column(String(500), default="", nullable=False)
@@ -72,7 +73,12 @@ class StoredMessage(OwnedMixin, TimestampMixin, Base):
     defects: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=False)
     attachments: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=False)
     match_evidence: Mapped[list[str]] = mapped_column(JSON, default=list, nullable=False)
-    raw: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # The original bytes, base64-encoded so that every backup format can carry them.
+    raw_base64: Mapped[str | None] = mapped_column(Text)
+
+    @property
+    def raw(self) -> bytes | None:
+        return None if self.raw_base64 is None else base64.b64decode(self.raw_base64)
 
 
 class QuarantinedItem(OwnedMixin, TimestampMixin, Base):
@@ -89,7 +95,11 @@ class QuarantinedItem(OwnedMixin, TimestampMixin, Base):
     size: Mapped[int] = mapped_column(Integer, default=0, nullable=False)
     subject: Mapped[str] = mapped_column(String(1000), default="", nullable=False)
     sender: Mapped[str] = mapped_column(String(500), default="", nullable=False)
-    raw: Mapped[bytes | None] = mapped_column(LargeBinary)
+    raw_base64: Mapped[str | None] = mapped_column(Text)
+
+    @property
+    def raw(self) -> bytes | None:
+        return None if self.raw_base64 is None else base64.b64decode(self.raw_base64)
 
 
 class Proposal(OwnedMixin, TimestampMixin, Base):
@@ -100,9 +110,6 @@ class Proposal(OwnedMixin, TimestampMixin, Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(32), nullable=False)
     state: Mapped[str] = mapped_column(String(16), default="pending", nullable=False)
-    message_id: Mapped[int | None] = mapped_column(
-        ForeignKey("inbox_messages.id", ondelete="CASCADE"), index=True
-    )
     application_id: Mapped[int | None] = mapped_column(
         ForeignKey("applications.id", ondelete="CASCADE"), index=True
     )
