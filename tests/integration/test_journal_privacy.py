@@ -66,3 +66,23 @@ def test_crisis_entry_gets_helplines_for_the_chosen_country(db: Any) -> None:
     assert result.reply.reframe is None
     contacts = " ".join(r["contact"] for r in result.reply.resources() or [])
     assert "116 123" in contacts and "50808" in contacts
+
+
+def test_journal_wins_and_plan_on_sqlite_and_postgresql(any_db: Any) -> None:
+    from nextround.services import plan, wins
+
+    owner = any_db.local_user_id()
+    with any_db.uow(owner) as uow:
+        entry = journal.write_entry(uow, "I'll never get a job.", mood=2, emotions=["low"])
+        wins.add_win(uow, "Finished the portfolio")
+        plan.set_pace(uow, applications=3, restore=["a swim"])
+        proposed = plan.propose(uow)
+        uow.commit()
+    with any_db.uow(owner) as uow:
+        assert [e.label for e in journal.list_entries(uow)] == ["harsh"]
+        assert any(w.title == "Finished the portfolio" for w in wins.list_wins(uow))
+        current, rows = plan.current(uow)
+        assert current is not None and len(rows) == len(proposed.items)
+        journal.delete_entry(uow, entry.entry.id)
+    with any_db.uow(owner) as uow:
+        assert journal.list_entries(uow) == []
