@@ -156,3 +156,12 @@ def test_send_records_and_reminds(rejected: Any, smtp_port: tuple[int, list[Any]
     assert result.json()["sent"]["follow_up_on"]
     shown = rejected("app", "show", "1", "--json").json()
     assert "Sent reply to the rejection" in str(shown)
+
+
+def test_mark_sent_from_own_mail(rejected: Any, tmp_path: Path) -> None:
+    result = rejected("reply", "thanks", "1", "--eml", str(tmp_path / "t.eml"), "--mark-sent",
+                      "--json")
+    assert result.code == 0, result.err
+    data = result.json()
+    assert data["sent"]["follow_up_on"] and data["message_id"].startswith("<")
+    assert rejected("reply", "due", "--json").json() == []

@@ -134,3 +134,13 @@ def test_no_panel_before_there_is_anything_to_answer(client: Any, db: Any) -> No
                                                       applied_on="2026-03-01"))
         uow.commit()
     assert "respond/preview" not in client.get(f"/applications/{fresh}").text
+
+
+def test_sent_from_own_mail_is_noted(client: Any, rejected_app: int) -> None:
+    done = client.post(f"/applications/{rejected_app}/respond/mark-sent",
+                       data={"kind": "reply", "csrf_token": client.csrf},
+                       follow_redirects=False)
+    assert done.status_code == 303
+    assert "reminder" in done.headers["location"]
+    page = client.get(f"/applications/{rejected_app}").text
+    assert "Sent reply to the rejection" in page

@@ -31,6 +31,9 @@ def _draft_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--mailto", is_flag=True, help="Also print a mailto: link."),
         click.option("--send", is_flag=True,
                      help="Send it through your SMTP account (NEXTROUND_SMTP_* settings)."),
+        click.option("--mark-sent", is_flag=True,
+                     help="You sent it from your own mail program: note it on the application "
+                          "and set the follow-up reminder."),
         click.option("--json", "as_json", is_flag=True,
                      help="JSON; keys: subject, body, to, language, parts, warnings."),
     ]
@@ -67,7 +70,7 @@ def _options(uow: Any, tone: str, language: str | None, variant: int,
 
 def _finish(uow: Any, app_id: int, draft: Any, ctx: Any, *, to: tuple[str, ...],
             eml: Path | None, mailto: bool, send: bool, as_json: bool,
-            interview_id: int | None = None) -> None:
+            mark_sent: bool = False, interview_id: int | None = None) -> None:
     """Output the draft, save or send it as asked, and commit what was recorded."""
     from nextround.domain.reply_context import Draft
 
@@ -78,13 +81,23 @@ def _finish(uow: Any, app_id: int, draft: Any, ctx: Any, *, to: tuple[str, ...],
         from nextround.mail.compose import write_eml
         from nextround.services.replies import message_for
 
-        write_eml(message_for(uow, draft, ctx, to=draft.to, require_recipient=False), eml)
+        saved = message_for(uow, draft, ctx, to=draft.to, require_recipient=False)
+        write_eml(saved, eml)
         data["eml"] = str(eml)
+        data["message_id"] = str(saved["Message-ID"])
     if mailto:
         from nextround.mail.compose import mailto_link
 
         thread = ctx.thread if draft.kind != "thanks_note" else None
         data["mailto"] = mailto_link(draft, thread)
+    if mark_sent and not send:
+        from nextround.services.replies import record_sent
+
+        recorded = record_sent(uow, app_id, draft, message_id=data.get("message_id"),
+                               channel="eml" if eml else "manual", interview_id=interview_id)
+        uow.commit()
+        data["sent"] = {"to": list(draft.to), "follow_up_on": recorded.reminder_due.isoformat()
+                        if recorded.reminder_due else None}
     if send:
         from nextround.errors import ConfigError
         from nextround.mail.smtp import account_from_env, resolve_password
@@ -117,7 +130,8 @@ def _finish(uow: Any, app_id: int, draft: Any, ctx: Any, *, to: tuple[str, ...],
         click.echo(data["mailto"])
     if "sent" in data:
         follow = data["sent"]["follow_up_on"]
-        success(f"Sent to {', '.join(data['sent']['to'])}."
+        what = "Sent to" if send else "Noted as sent to"
+        success(f"{what} {', '.join(data['sent']['to']) or 'the company'}."
                 + (f" A follow-up reminder is set for {follow}." if follow else ""))
 
 
@@ -133,7 +147,7 @@ def _finish(uow: Any, app_id: int, draft: Any, ctx: Any, *, to: tuple[str, ...],
 @click.pass_context
 def draft(ctx: click.Context, app_id: int, parts: str | None, proposal: str | None,
           topics: tuple[str, ...], tone: str, language: str | None, variant: int,
-          to: tuple[str, ...], eml: Path | None, mailto: bool, send: bool,
+          to: tuple[str, ...], eml: Path | None, mailto: bool, send: bool, mark_sent: bool,
           as_json: bool) -> None:
     """Draft the reply to the rejection of application APP_ID."""
     from nextround.services.replies import draft_for_application
@@ -143,7 +157,7 @@ def draft(ctx: click.Context, app_id: int, parts: str | None, proposal: str | No
         options = _options(uow, tone, language, variant, chosen, proposal)
         result, context = draft_for_application(uow, app_id, options, topics)
         _finish(uow, app_id, result, context, to=to, eml=eml, mailto=mailto, send=send,
-                as_json=as_json)
+                as_json=as_json, mark_sent=mark_sent)
 
 
 @reply.command("followup")
@@ -155,7 +169,7 @@ def draft(ctx: click.Context, app_id: int, parts: str | None, proposal: str | No
 @click.pass_context
 def followup(ctx: click.Context, app_id: int, step: int | None, tone: str,
              language: str | None, variant: int, to: tuple[str, ...], eml: Path | None,
-             mailto: bool, send: bool, as_json: bool) -> None:
+             mailto: bool, send: bool, mark_sent: bool, as_json: bool) -> None:
     """Draft a follow-up for application APP_ID after silence, then a closing note."""
     from nextround.services.replies import followup_for_application
 
@@ -163,7 +177,7 @@ def followup(ctx: click.Context, app_id: int, step: int | None, tone: str,
         options = _options(uow, tone, language, variant)
         result, context = followup_for_application(uow, app_id, options, step)
         _finish(uow, app_id, result, context, to=to, eml=eml, mailto=mailto, send=send,
-                as_json=as_json)
+                as_json=as_json, mark_sent=mark_sent)
 
 
 @reply.command("thanks")
@@ -174,7 +188,7 @@ def followup(ctx: click.Context, app_id: int, step: int | None, tone: str,
 @click.pass_context
 def thanks(ctx: click.Context, interview_id: int, topics: tuple[str, ...], tone: str,
            language: str | None, variant: int, to: tuple[str, ...], eml: Path | None,
-           mailto: bool, send: bool, as_json: bool) -> None:
+           mailto: bool, send: bool, mark_sent: bool, as_json: bool) -> None:
     """Draft a thank-you note after interview round INTERVIEW_ID."""
     from nextround.services.replies import thanks_for_interview
 
@@ -182,7 +196,7 @@ def thanks(ctx: click.Context, interview_id: int, topics: tuple[str, ...], tone:
         options = _options(uow, tone, language, variant)
         result, context, app_id = thanks_for_interview(uow, interview_id, options, topics)
         _finish(uow, app_id, result, context, to=to, eml=eml, mailto=mailto, send=send,
-                as_json=as_json, interview_id=interview_id)
+                as_json=as_json, mark_sent=mark_sent, interview_id=interview_id)
 
 
 @reply.command("due")

@@ -202,6 +202,21 @@ async def save_linkedin(request: Request, contact_id: int, uow: Uow) -> Response
     return redirect(request, target, flash="LinkedIn details saved.")
 
 
+@router.post("/applications/{app_id}/respond/mark-sent", response_model=None)
+async def mark_sent(request: Request, app_id: int, uow: Uow) -> Response:
+    """The user sent the draft from their own mail program: note it and set the reminder."""
+    from nextround.services.replies import record_sent
+
+    form = await request.form()
+    draft, _, round_id = _draft(uow, app_id, Choices.read(form))
+    recorded = record_sent(uow, app_id, draft, message_id=None, channel="manual",
+                           interview_id=round_id)
+    uow.commit()
+    follow = f" A follow-up reminder is set for {recorded.reminder_due}." if \
+        recorded.reminder_due else ""
+    return redirect(request, f"/applications/{app_id}", flash=f"Noted as sent.{follow}")
+
+
 # -- growth areas --------------------------------------------------------------------------
 
 @router.get("/growth", response_class=HTMLResponse)
