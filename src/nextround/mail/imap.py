@@ -278,7 +278,7 @@ class ImapSource:
             if isinstance(line, bytes):
                 match = re.search(rb'"?([^"]*)"?$', line)
                 if match:
-                    names.append(match.group(1).decode("ascii", "replace"))
+                    names.append(match.group(1).decode("ascii", "replace").strip())
         return names
 
     def close(self) -> None:
