@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 import zlib
 from collections.abc import Mapping, Sequence
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 _FORMATTER = string.Formatter()
@@ -17,11 +15,11 @@ _SPACES = re.compile(r"\s+")
 _VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœæh")
 
 
-@cache
 def table(name: str) -> dict[str, Any]:
     """The parsed TOML file `data/respond/<name>.toml`, read once on first use."""
-    raw = files("nextround").joinpath(f"data/respond/{name}.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    from nextround.data import load_toml
+
+    return load_toml(f"respond/{name}.toml")
 
 
 def lookup(tbl: Mapping[str, Any], dotted: str) -> Any:
