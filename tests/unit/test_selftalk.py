@@ -58,7 +58,7 @@ def test_plain_facts_are_neutral() -> None:
     assert analyse("The interview is on Thursday.").label is Label.NEUTRAL
 
 
-@pytest.mark.parametrize("name", [f"selftalk_examples{n}.jsonl" for n in ("", "_2", "_3", "_4")])
+@pytest.mark.parametrize("name", [f"selftalk_examples{n}.jsonl" for n in ("", "_2", "_3", "_4", "_5")])
 def test_the_teams_own_examples_mostly_read_right(name: str) -> None:
     rows = [json.loads(line) for line in (EXAMPLES / name).read_text().splitlines()]
     right = 0
@@ -83,3 +83,16 @@ def test_a_learned_second_opinion_can_only_add_harsh() -> None:
     assert unsure.label is Label.NEUTRAL
     crisis = analyse("I want to die", harsh_score=lambda _t: 0.99, threshold=0.6)
     assert crisis.label is Label.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'll never get better at this.", "I'm such an idiot, I'll never learn.",
+     "I literally cannot do anything right today."],
+)
+def test_negated_hope_is_not_mistaken_for_kindness(text: str) -> None:
+    assert analyse(text).label is Label.HARSH
+
+
+def test_hedged_hope_is_not_kind() -> None:
+    assert analyse("I'm not confident at all.").label is not Label.KIND

@@ -46,6 +46,7 @@ class _Rules:
     weak: Traps
     negative: re.Pattern[str]
     clause_break: re.Pattern[str]
+    fillers: re.Pattern[str]
     kind: tuple[re.Pattern[str], ...]
     contrast: re.Pattern[str]
     names: dict[str, str]
@@ -68,6 +69,7 @@ def _rules() -> _Rules:
         weak=_traps(raw["weak"]["patterns"]),
         negative=_compile(raw["weak"]["negative_cues"]),
         clause_break=_compile(raw["weak"]["clause_break"]),
+        fillers=_compile(raw["weak"]["fillers"]),
         kind=tuple(_compile(p) for p in raw["kind"]["patterns"]),
         contrast=_compile(raw["kind"]["contrast"]),
         names={str(k): str(v) for k, v in raw["names"].items()},
@@ -123,7 +125,8 @@ def analyse(
 
 def _by_rules(text: str) -> Analysis:
     rules = _rules()
-    plain = normalise(text)
+    # Same length as the text, so spans still point at the user's own words.
+    plain = rules.fillers.sub(lambda m: " " * len(m.group()), normalise(text))
     kind = _merge([m.span() for p in rules.kind for m in p.finditer(plain)])
     hits: list[tuple[str, Span]] = []
     for name, patterns in rules.traps:
