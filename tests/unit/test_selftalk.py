@@ -58,7 +58,9 @@ def test_plain_facts_are_neutral() -> None:
     assert analyse("The interview is on Thursday.").label is Label.NEUTRAL
 
 
-@pytest.mark.parametrize("name", [f"selftalk_examples{n}.jsonl" for n in ("", "_2", "_3", "_4", "_5")])
+@pytest.mark.parametrize(
+    "name", [f"selftalk_examples{n}.jsonl" for n in ("", "_2", "_3", "_4", "_5")]
+)
 def test_the_teams_own_examples_mostly_read_right(name: str) -> None:
     rows = [json.loads(line) for line in (EXAMPLES / name).read_text().splitlines()]
     right = 0
