@@ -92,3 +92,11 @@ def test_journal_never_reaches_a_shared_reflection(cli: Any, home: Path) -> None
         assert shared.code == 0, shared.err
         assert "Reflection" in shared.out or "reflection" in shared.out
         assert marker not in shared.out
+
+
+def test_analyze_never_repeats_a_reframe_on_consecutive_lines(cli: Any) -> None:
+    lines = ["I'm such a failure."] * 6 + ["I always mess up."] * 4
+    result = cli("journal", "analyze", "-", "--json", input="\n".join(lines) + "\n")
+    reframes = [json.loads(line)["reframe"] for line in result.out.splitlines()]
+    assert all(reframes)
+    assert all(a != b for a, b in zip(reframes, reframes[1:], strict=False))
