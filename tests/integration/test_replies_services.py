@@ -260,3 +260,11 @@ def test_follow_up_marked_from_own_mail_counts(uow: Any, app_id: int) -> None:
     remember_sent(uow, app_id, "own-mail-1@example.org", clock, follow_up=True)
     draft, _ = replies.followup_for_application(uow, app_id, DraftOptions())
     assert draft.kind == "close"
+
+
+def test_user_says_what_a_pasted_rejection_said(uow: Any, app_id: int) -> None:
+    draft, ctx = replies.draft_for_application(uow, app_id, DraftOptions(), door_open=True,
+                                               stage="application")
+    assert ctx.door_open is True and "linkedin" not in draft.parts
+    assert "interview" not in draft.body.lower()
+    assert "door open" in draft.body

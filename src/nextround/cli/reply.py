@@ -143,11 +143,15 @@ def _finish(uow: Any, app_id: int, draft: Any, ctx: Any, *, to: tuple[str, ...],
               help="Offer freelance, internship or part-time work (adds the proposal part).")
 @click.option("--topic", "topics", multiple=True,
               help="Something you discussed in the interview (repeatable).")
+@click.option("--door-open/--door-closed", "door_open", default=None,
+              help="Whether the rejection left the door open (default: read from the email).")
+@click.option("--stage", type=click.Choice(["application", "interview"]),
+              help="When the rejection came (default: read from the email or the rounds).")
 @_draft_options
 @click.pass_context
 def draft(ctx: click.Context, app_id: int, parts: str | None, proposal: str | None,
-          topics: tuple[str, ...], tone: str, language: str | None, variant: int,
-          to: tuple[str, ...], eml: Path | None, mailto: bool, send: bool, mark_sent: bool,
+          topics: tuple[str, ...], door_open: bool | None, stage: str | None, tone: str,
+          language: str | None, variant: int, to: tuple[str, ...], eml: Path | None, mailto: bool, send: bool, mark_sent: bool,
           as_json: bool) -> None:
     """Draft the reply to the rejection of application APP_ID."""
     from nextround.services.replies import draft_for_application
@@ -155,7 +159,8 @@ def draft(ctx: click.Context, app_id: int, parts: str | None, proposal: str | No
     chosen = _split_parts(parts)
     with unit_of_work(ctx) as uow:
         options = _options(uow, tone, language, variant, chosen, proposal)
-        result, context = draft_for_application(uow, app_id, options, topics)
+        result, context = draft_for_application(uow, app_id, options, topics,
+                                                door_open=door_open, stage=stage)
         _finish(uow, app_id, result, context, to=to, eml=eml, mailto=mailto, send=send,
                 as_json=as_json, mark_sent=mark_sent)
 

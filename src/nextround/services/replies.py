@@ -141,10 +141,27 @@ def _checked(make: Any, *args: Any) -> Draft:
 
 
 def draft_for_application(
-    uow: UnitOfWork, app_id: int, options: DraftOptions, topics: tuple[str, ...] = ()
+    uow: UnitOfWork,
+    app_id: int,
+    options: DraftOptions,
+    topics: tuple[str, ...] = (),
+    *,
+    door_open: bool | None = None,
+    stage: str | None = None,
 ) -> tuple[Draft, DraftContext]:
-    """The reply to a rejection, drafted from what the record holds."""
+    """The reply to a rejection, drafted from what the record holds.
+
+    `door_open` and `stage` let the user say what a rejection that was not imported said.
+    """
     ctx = build_context(uow, app_id, topics)
+    if door_open is not None or stage is not None:
+        if stage is not None and stage not in ("application", "interview"):
+            raise UserInputError(f"Unknown stage {stage!r}; use application or interview.")
+        ctx = DraftContext(**{
+            **ctx.__dict__,
+            "door_open": ctx.door_open if door_open is None else door_open,
+            "stage": ctx.stage if stage is None else stage,
+        })  # fmt: skip
     return _checked(draft_reply, ctx, options), ctx
 
 
