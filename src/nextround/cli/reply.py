@@ -151,8 +151,8 @@ def _finish(uow: Any, app_id: int, draft: Any, ctx: Any, *, to: tuple[str, ...],
 @click.pass_context
 def draft(ctx: click.Context, app_id: int, parts: str | None, proposal: str | None,
           topics: tuple[str, ...], door_open: bool | None, stage: str | None, tone: str,
-          language: str | None, variant: int, to: tuple[str, ...], eml: Path | None, mailto: bool, send: bool, mark_sent: bool,
-          as_json: bool) -> None:
+          language: str | None, variant: int, to: tuple[str, ...], eml: Path | None,
+          mailto: bool, send: bool, mark_sent: bool, as_json: bool) -> None:
     """Draft the reply to the rejection of application APP_ID."""
     from nextround.services.replies import draft_for_application
 
