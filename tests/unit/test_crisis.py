@@ -150,3 +150,28 @@ def test_quieter_ways_of_saying_it(text: str) -> None:
 )
 def test_ordinary_sentences_with_those_words(text: str) -> None:
     assert not is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I just want to end my suffering.",
+        "I've been having really dark thoughts lately.",
+        "I think about dying a lot since I lost my job.",
+        "I don't care if I die.",
+        "If I died tomorrow nobody would notice.",
+        "Which pills would kill me fastest?",
+        "How deep should I cut?",
+    ],
+)
+def test_indirect_and_method_language(text: str) -> None:
+    assert is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Where should I cut costs in my budget while I'm unemployed?",
+     "That commute would kill me, I'd rather work remotely."],
+)
+def test_budgets_and_commutes_stay_quiet(text: str) -> None:
+    assert not is_crisis(text)
