@@ -175,3 +175,12 @@ def test_indirect_and_method_language(text: str) -> None:
 )
 def test_budgets_and_commutes_stay_quiet(text: str) -> None:
     assert not is_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["How do I slash my wrists?", "I could blow my brains out.",
+     "I keep thinking of walking... I'd walk into the sea and not come back."],
+)
+def test_method_words_in_other_forms(text: str) -> None:
+    assert is_crisis(text)
