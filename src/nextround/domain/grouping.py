@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -58,6 +59,7 @@ class GroupingResult:
     matches: list[Match]
 
 
+@functools.cache
 def _rules() -> TextRules:
     return TextRules.from_data(load_rules())
 

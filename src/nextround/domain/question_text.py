@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 _SPACE = re.compile(r"\s+")
@@ -52,6 +52,7 @@ class TextRules:
     trailing: tuple[re.Pattern[str], ...]
     min_words_left: int
     polarities: tuple[Polarity, ...]
+    _cores: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> TextRules:
@@ -78,6 +79,15 @@ class TextRules:
 
     def core(self, text: str) -> str:
         """The question without framing such as "tell me about a time when"."""
+        cache = self._cores
+        found = cache.get(text)
+        if found is None:
+            if len(cache) > 200_000:
+                cache.clear()  # bounded: a long-running server must not grow without end
+            found = cache[text] = self._core(text)
+        return found
+
+    def _core(self, text: str) -> str:
         current = normalise(text)
         for _ in range(4):  # framings stack ("so, could you tell me about a time when ...")
             before = current
