@@ -79,7 +79,9 @@ def reframe_record(uow: Any, clock: Clock = system_clock) -> Record:
     lessons = tuple(
         d.do_differently.strip() for d in repo.debriefs() if d.do_differently.strip()
     )
-    interviews = len([r for r in record.rounds if r.kind not in ("assignment", "assessment")])
+    # Applications that reached an interview, not rounds: "4 interviews out of 30 applications".
+    interviews = len({r.application_id for r in record.rounds
+                      if r.kind not in ("assignment", "assessment")})
     return Record(
         applications=len([a for a in record.applications if a.applied_on]),
         interviews=interviews,
