@@ -123,9 +123,9 @@ def _read(subject: str, body: str, ruleset: RuleSet) -> tuple[Reading, int]:
     for cue in ruleset.cues:
         if cue.combined.search(whole) is None:
             continue
-        for pattern in cue.patterns:
-            # The whole text is searched once per pattern; the body first, since a cue
-            # found there counts fully, then the subject.
+        for pattern, needs in zip(cue.patterns, cue.needs or [()] * len(cue.patterns), strict=True):
+            if needs and not any(word in whole for word in needs):
+                continue  # a word the pattern cannot match without is absent
             found = pattern.search(whole)
             if found is None:
                 continue

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+import re._parser as sre_parse
+from re._constants import BRANCH, LITERAL, SUBPATTERN
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,6 +34,50 @@ def normalise(text: str) -> str:
     return _WS.sub(" ", text.translate(_APOSTROPHES).lower())
 
 
+def _branch_words(items: object) -> str:
+    """The literal text a branch starts with (up to its first non-literal item)."""
+    text = ""
+    for op, av in items:  # type: ignore[attr-defined]
+        if op is LITERAL:
+            text += chr(av)
+        else:
+            break
+    return text
+
+
+def required_words(pattern: str) -> tuple[str, ...]:
+    """Texts of which at least one must occur wherever `pattern` matches, or () when
+    none can be read off cheaply. Checking them with `in` skips most regex searches."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except Exception:  # an exotic pattern: no shortcut, just search
+        return ()
+    best: tuple[str, ...] = ()
+    best_len = 0
+    run = ""
+    items = list(parsed) + [(None, None)]
+    for op, av in items:
+        if op is LITERAL:
+            run += chr(av)
+            continue
+        if len(run.strip()) > best_len:
+            best, best_len = (run,), len(run.strip())
+        run = ""
+        branch = None
+        if op is BRANCH:  # a non-capturing group is inlined as a bare branch
+            branch = av
+        elif op is SUBPATTERN and av is not None:
+            inner = list(av[-1])
+            if len(inner) == 1 and inner[0][0] is BRANCH:
+                branch = inner[0][1]
+        if branch is not None:
+            words = tuple(_branch_words(b) for b in branch[1])
+            shortest = min((len(w.strip()) for w in words), default=0)
+            if shortest > best_len and all(words):
+                best, best_len = words, shortest
+    return best if best_len >= 3 else ()
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A group of patterns that point to one label (or one kind of non-job mail)."""
@@ -42,6 +88,8 @@ class Cue:
     patterns: tuple[re.Pattern[str], ...]
     # All patterns joined: one search tells whether any of them can match at all.
     combined: re.Pattern[str]
+    # For each pattern, words of which one must be present (see `required_words`).
+    needs: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +122,7 @@ def rules() -> RuleSet:
             weight=float(c["weight"]),
             patterns=_compile(list(c["patterns"])),
             combined=_join(list(c["patterns"])),
+            needs=tuple(required_words(p) for p in c["patterns"]),
         )
         for c in data["cue"]
     )

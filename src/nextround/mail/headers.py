@@ -6,6 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta, timezone
 from email.header import decode_header
 from email.utils import getaddresses, parsedate_to_datetime
+from functools import cache
 
 from nextround.domain.emails import Address
 
@@ -191,7 +192,6 @@ def _fast_date(text: str) -> datetime | None:
     month = _MONTHS.get(mon.lower())
     if month is None:
         return None
-    offset = timedelta(hours=int(zh), minutes=int(zm))
     try:
         return datetime(
             int(year),
@@ -200,10 +200,16 @@ def _fast_date(text: str) -> datetime | None:
             int(hour),
             int(minute),
             int(sec or 0),
-            tzinfo=timezone(-offset if sign == "-" else offset),
+            tzinfo=_zone(sign, zh, zm),
         )
     except ValueError:
         return None
+
+
+@cache
+def _zone(sign: str, hours: str, minutes: str) -> timezone:
+    offset = timedelta(hours=int(hours), minutes=int(minutes))
+    return timezone(-offset if sign == "-" else offset)
 
 
 def parse_date(raw: str | None, defects: list[str]) -> datetime | None:

@@ -61,21 +61,39 @@ def header_block(data: bytes) -> bytes:
 
 
 _ENVELOPE_FIELD = re.compile(
-    rb"^(subject|from|date|message-id|x-gmail-labels)[ \t]*:[ \t]*([^\n]*(?:\n[ \t][^\n]*)*)",
+    rb"^(subject|from|date|message-id|x-gmail-labels)[ \t]+:[ \t]*([^\n]*(?:\n[ \t][^\n]*)*)",
     re.IGNORECASE | re.MULTILINE,
 )
 
 
+_FIELD_NAMES = (b"subject", b"from", b"date", b"message-id", b"x-gmail-labels")
+
+
 def _envelope_fields(block: bytes) -> dict[bytes, str]:
     """The first value of each envelope field, unfolded, as surrogate-escaped text."""
+    src = b"\n" + block.replace(b"\r\n", b"\n") if b"\r" in block else b"\n" + block
+    low = src.lower()
     fields: dict[bytes, str] = {}
-    for found in _ENVELOPE_FIELD.finditer(block):
-        key = found.group(1).lower()
-        if key not in fields:
-            value = found.group(2)
-            if b"\n" in value:
-                value = b" ".join(part.strip() for part in value.split(b"\n"))
-            fields[key] = value.strip().decode("ascii", "surrogateescape")
+    for name in _FIELD_NAMES:
+        at = low.find(b"\n" + name + b":")
+        if at == -1:
+            continue
+        start = at + len(name) + 2
+        end = src.find(b"\n", start)
+        while end != -1 and src[end + 1 : end + 2] in (b" ", b"\t"):
+            end = src.find(b"\n", end + 1)
+        value = src[start : end if end != -1 else len(src)]
+        if b"\n" in value:
+            value = b" ".join(part.strip() for part in value.split(b"\n"))
+        fields[name] = value.strip().decode("ascii", "surrogateescape")
+    if b"subject" not in fields or b"from" not in fields:  # rare layouts: "Subject : x"
+        for found in _ENVELOPE_FIELD.finditer(block):
+            key = found.group(1).lower()
+            if key not in fields:
+                value = found.group(2)
+                if b"\n" in value:
+                    value = b" ".join(part.strip() for part in value.split(b"\n"))
+                fields[key] = value.strip().decode("ascii", "surrogateescape")
     return fields
 
 
