@@ -230,6 +230,11 @@ def record_sent(
         remember_sent(uow, app_id, message_id, clock, follow_up=draft.kind == "followup")
     for earlier in uow.respond.reminders(state="pending", app_id=app_id):
         earlier.state = "done"
+    # A rejection that left the door open puts its company on the watch list now, so the
+    # digest can bring it back in three months even if the list is never opened.
+    from nextround.services.watch import refresh
+
+    refresh(uow, clock)
     due = None
     if draft.kind != "close" and follow_up_days > 0:
         due = add_working_days(now.date(), follow_up_days)
