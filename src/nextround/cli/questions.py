@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING
 
 import click
@@ -54,6 +57,35 @@ def questions(ctx: click.Context, top_n: int, as_json: bool) -> None:
     )
 
 
+@contextmanager
+def _progress() -> Iterator[None]:
+    """A bar on stderr while new questions are embedded, only when a person is watching."""
+    from nextround.nlp.embedder import default_embedder
+
+    embedder = default_embedder()
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("Reading questions", total=None)
+        embedder.progress = lambda done, total: bar.update(task, completed=done, total=total)
+        try:
+            yield
+        finally:
+            embedder.progress = None
+
+
 def _fmt(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
 
@@ -70,7 +102,8 @@ def group_cmd(source: IO[str], as_json: bool, detail: bool) -> None:
     from nextround.services.questions import group_lines
 
     lines = source.read().splitlines()
-    result = group_lines(lines, _embed())
+    with _progress():
+        result = group_lines(lines, _embed())
     if as_json:
         emit_json(result.as_json(detail))
         return

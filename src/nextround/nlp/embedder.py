@@ -8,7 +8,7 @@ import math
 import os
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -208,6 +208,7 @@ def _normalise(m: Matrix) -> Matrix:
 
 _WORD = re.compile(r"[a-z0-9]+")
 LEXICAL_DIM = 4096
+_PROGRESS_STEP = 512
 
 
 class LexicalEmbedder:
@@ -237,6 +238,8 @@ class CachedEmbedder:
     """Wraps an embedder with a per-text vector cache on disk (one .npy file per batch)."""
 
     def __init__(self, inner: Embedder, folder: Path | None) -> None:
+        # Called with (done, total) while new texts are embedded: lets a terminal show a bar.
+        self.progress: Callable[[int, int], None] | None = None
         self.inner = inner
         self.name = inner.name
         self.folder = folder
@@ -275,7 +278,13 @@ class CachedEmbedder:
                 if key not in self._memory:
                     missing.setdefault(key, text)
             if missing:
-                fresh = self.inner.embed(list(missing.values()))
+                todo = list(missing.values())
+                parts = []
+                for start in range(0, len(todo), _PROGRESS_STEP):
+                    parts.append(self.inner.embed(todo[start : start + _PROGRESS_STEP]))
+                    if self.progress is not None:
+                        self.progress(min(start + _PROGRESS_STEP, len(todo)), len(todo))
+                fresh = np.concatenate(parts)
                 for key, vector in zip(missing, fresh, strict=True):
                     self._memory[key] = vector
                 self._store(list(missing), fresh)
