@@ -269,3 +269,18 @@ def test_user_says_what_a_pasted_rejection_said(uow: Any, app_id: int) -> None:
     assert ctx.door_open is True and "linkedin" not in draft.parts
     assert "interview" not in draft.body.lower()
     assert "door open" in draft.body
+
+
+def test_thank_you_notes_are_due_after_a_recent_round(uow: Any, app_id: int) -> None:
+    (iv,) = uow.interviews.list(app_id)
+    assert replies.thanks_due(uow, lambda: datetime(2026, 3, 11, tzinfo=UTC)) == []  # rejected
+    change_status(uow, app_id, "interviewing")
+    day_after = lambda: datetime(2026, 3, 11, 9, tzinfo=UTC)  # noqa: E731
+    assert [(d["kind"], d["id"], d["due_on"]) for d in replies.thanks_due(uow, day_after)] == [
+        ("thanks", iv.id, "2026-03-11")]
+    draft, _, _ = replies.thanks_for_interview(uow, iv.id, DraftOptions())
+    replies.record_sent(uow, app_id, draft, message_id=None, channel="manual", clock=day_after,
+                        interview_id=iv.id)
+    assert replies.thanks_due(uow, day_after) == []
+    week_later = lambda: datetime(2026, 3, 17, tzinfo=UTC)  # noqa: E731
+    assert replies.thanks_due(uow, week_later) == []

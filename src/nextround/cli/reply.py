@@ -206,21 +206,25 @@ def thanks(ctx: click.Context, interview_id: int, topics: tuple[str, ...], tone:
 
 @reply.command("due")
 @click.option("--json", "as_json", is_flag=True,
-              help="JSON list; keys: id, application_id, company, role, due_on, sent_subject.")
+              help="JSON list; keys: kind (follow_up or thanks), id, application_id, company, "
+                   "role, due_on, sent_subject, sent_on.")
 @click.pass_context
 def due(ctx: click.Context, as_json: bool) -> None:
-    """Follow-ups due: messages you sent that got no answer."""
-    from nextround.services.replies import due_reminders
+    """What to send now: thank-you notes after recent rounds, follow-ups that got no answer."""
+    from nextround.services.replies import due_reminders, thanks_due
 
     with unit_of_work(ctx) as uow:
-        items = due_reminders(uow)
+        items = thanks_due(uow) + due_reminders(uow)
         uow.commit()
     if as_json:
         emit_json(items)
         return
-    table(f"{len(items)} follow-up(s) due", ["#", "App", "Company", "Role", "Due", "You sent"],
-          [(i["id"], i["application_id"], i["company"], i["role"], i["due_on"],
-            i["sent_subject"]) for i in items],
-          empty="No follow-ups due. Nice.")
+    table(f"{len(items)} message(s) to send", ["What", "App", "Company", "Role", "By",
+                                               "Command"],
+          [("Thank-you note" if i["kind"] == "thanks" else "Follow-up", i["application_id"],
+            i["company"], i["role"], i["due_on"],
+            f"nextround reply thanks {i['id']}" if i["kind"] == "thanks"
+            else f"nextround reply followup {i['application_id']}") for i in items],
+          empty="Nothing to send right now.")
     if items and sys.stdout.isatty():
-        click.echo("Draft one with `nextround reply followup APP`.")
+        click.echo("Each draft is one command away; add --send or --eml to get it out.")

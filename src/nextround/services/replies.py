@@ -262,10 +262,33 @@ def due_reminders(uow: UnitOfWork, clock: Clock = system_clock) -> list[dict[str
             continue
         app = uow.applications.get(reminder.application_id)
         due.append({
-            "id": reminder.id, "application_id": app.id, "company": app.company.name,
-            "role": app.role, "due_on": reminder.due_on.isoformat(),
+            "kind": "follow_up", "id": reminder.id, "application_id": app.id,
+            "company": app.company.name, "role": app.role, "due_on": reminder.due_on.isoformat(),
             "sent_subject": origin.subject if origin else "",
             "sent_on": origin.sent_at.date().isoformat() if origin else None,
+        })  # fmt: skip
+    return due
+
+
+THANKS_WINDOW_DAYS = 2  # a thank-you note is worth sending within a day or two
+
+
+def thanks_due(uow: UnitOfWork, clock: Clock = system_clock) -> list[dict[str, Any]]:
+    """Interview rounds of the last two days with no thank-you note sent yet."""
+    now = clock()
+    thanked = {s.interview_id for s in uow.respond.sent(kinds=("thanks_note",)) if s.interview_id}
+    due: list[dict[str, Any]] = []
+    for iv in uow.interviews.list(upcoming_after=now - timedelta(days=THANKS_WINDOW_DAYS)):
+        if iv.id in thanked or iv.scheduled_at is None or iv.scheduled_at > now:
+            continue
+        app = uow.applications.get(iv.application_id)
+        if app.status.is_ending:
+            continue  # after a rejection the reply to it says thank you
+        due.append({
+            "kind": "thanks", "id": iv.id, "application_id": app.id,
+            "company": app.company.name, "role": app.role,
+            "due_on": (iv.scheduled_at + timedelta(days=1)).date().isoformat(),
+            "sent_subject": "", "sent_on": None,
         })  # fmt: skip
     return due
 
