@@ -41,7 +41,7 @@ def _fields(func: click.decorators.FC) -> click.decorators.FC:
               help="Starting status (default: applied when a date is given, else saved).")
 @click.option("--json", "as_json", is_flag=True, help="Print the new application as JSON.")
 @click.pass_context
-def add(ctx: click.Context, as_json: bool, **fields: str | None) -> None:
+def add(ctx: click.Context, /, as_json: bool, **fields: str | None) -> None:
     """Add an application. Example: nextround app add --company Acme --role Analyst --applied 2026-03-01"""
     from nextround.services.applications import ApplicationInput, add_application
     from nextround.services.views import application_dict
@@ -164,7 +164,7 @@ def show(ctx: click.Context, app_id: int, as_json: bool) -> None:
 @click.argument("app_id", type=int)
 @_fields
 @click.pass_context
-def edit(ctx: click.Context, app_id: int, **fields: str | None) -> None:
+def edit(ctx: click.Context, /, app_id: int, **fields: str | None) -> None:
     """Change fields of an application (only the options you give)."""
     from nextround.services.applications import edit_application
 

@@ -26,7 +26,7 @@ def contact() -> None:
 @click.option("--relation", default="", help="Their part in it: recruiter, interviewer...")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def add(ctx: click.Context, as_json: bool, **fields: object) -> None:
+def add(ctx: click.Context, /, as_json: bool, **fields: object) -> None:
     """Add a contact."""
     from nextround.services.people import add_contact
 

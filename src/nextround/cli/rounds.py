@@ -85,7 +85,7 @@ def list_(ctx: click.Context, app_id: int | None, as_json: bool) -> None:
 @click.option("--final/--not-final", "is_final", default=None)
 @click.option("--interviewer", "interviewers", type=int, multiple=True)
 @click.pass_context
-def edit(ctx: click.Context, interview_id: int, interviewers: tuple[int, ...],
+def edit(ctx: click.Context, /, interview_id: int, interviewers: tuple[int, ...],
          **changes: object) -> None:
     """Change a round: outcome, notes, time, interviewers..."""
     from nextround.services.people import edit_interview

@@ -49,7 +49,7 @@ def _profile_options(func: click.Command | click.decorators.FC) -> click.decorat
 @click.option("--edit", is_flag=True, help="Answer each field at a terminal prompt.")
 @click.option("--json", "as_json", is_flag=True, help="Print the profile as JSON.")
 @click.pass_context
-def profile(ctx: click.Context, edit: bool, as_json: bool, **fields: str | None) -> None:
+def profile(ctx: click.Context, /, edit: bool, as_json: bool, **fields: str | None) -> None:
     """Show your profile, or change fields with options (e.g. --name, --skills)."""
     from nextround.services.people import update_profile
     from nextround.services.views import profile_dict

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -72,7 +73,7 @@ class ApplicationInput:
 def validation_errors(data: ApplicationInput) -> dict[str, str]:
     """Every field error at once, for forms that show them inline."""
     errors: dict[str, str] = {}
-    checks = {
+    checks: dict[str, Callable[[], object]] = {
         "company": lambda: clean_name(data.company, "company"),
         "role": lambda: clean_name(data.role, "role"),
         "url": lambda: clean_url(data.url, "job posting link"),

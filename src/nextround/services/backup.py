@@ -86,5 +86,5 @@ def parse_backup(text: str) -> dict[str, list[dict[str, Any]]]:
 
 def import_backup(uow: UnitOfWork, text: str) -> dict[str, int]:
     tables = parse_backup(text)
-    counts = uow.backup.restore(tables)
+    counts: dict[str, int] = uow.backup.restore(tables)
     return counts

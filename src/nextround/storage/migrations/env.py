@@ -13,7 +13,7 @@ target_metadata = load_all().metadata
 engine = context.config.attributes["engine"]
 
 
-def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+def render_item(type_: str, obj: Any, autogen_context: Any) -> Any:
     # Migrations must not import app types: render our UTC wrapper as a plain DateTime.
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime(timezone=True)"

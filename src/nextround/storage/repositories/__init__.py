@@ -20,15 +20,15 @@ class Repository:
         self.owner_id = owner_id
 
     def _get_owned(self, model: type[T], id_: int, what: str, hint: str | None = None) -> T:
-        row = self.session.scalar(
-            select(model).where(
+        row: Any = self.session.scalar(
+            select(model).where(  # type: ignore[arg-type]
                 model.id == id_,  # type: ignore[attr-defined]
                 model.owner_id == self.owner_id,  # type: ignore[attr-defined]
             )
         )
         if row is None:
             raise NotFoundError(f"No {what} with id {id_}.", hint)
-        return row
+        return row  # type: ignore[no-any-return]
 
     def add(self, row: Any) -> Any:
         if hasattr(row, "owner_id") and getattr(row, "owner_id", None) is None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import selectinload
@@ -22,7 +24,7 @@ from nextround.storage.tables.core import (
     StatusEvent,
 )
 
-SORTS = {
+SORTS: dict[str, tuple[Any, ...]] = {
     "applied": (Application.applied_on.desc().nulls_last(), Application.id.desc()),
     "applied_asc": (Application.applied_on.asc().nulls_last(), Application.id.asc()),
     "updated": (Application.updated_at.desc(), Application.id.desc()),
@@ -40,7 +42,7 @@ class ApplicationRepository(Repository):
 
     def _filtered(
         self, status: Sequence[Status] | None, query: str | None
-    ) -> Select[tuple[Application]]:
+    ) -> Select[Any]:
         stmt = (
             select(Application)
             .join(Application.company)
@@ -66,7 +68,7 @@ class ApplicationRepository(Repository):
         sort: str = "applied",
         limit: int | None = None,
         offset: int = 0,
-    ) -> list[Application]:
+    ) -> builtins.list[Application]:
         stmt = self._filtered(status, query).order_by(*SORTS.get(sort, SORTS["applied"]))
         if limit is not None:
             stmt = stmt.limit(limit).offset(offset)
@@ -84,7 +86,7 @@ class ApplicationRepository(Repository):
         )
         return {Status(s): int(n) for s, n in rows}
 
-    def recent_events(self, limit: int = 10) -> list[StatusEvent]:
+    def recent_events(self, limit: int = 10) -> builtins.list[StatusEvent]:
         stmt = (
             select(StatusEvent)
             .where(StatusEvent.owner_id == self.owner_id)
@@ -94,7 +96,7 @@ class ApplicationRepository(Repository):
         )
         return list(self.session.scalars(stmt))
 
-    def events(self, app_id: int) -> list[StatusEvent]:
+    def events(self, app_id: int) -> builtins.list[StatusEvent]:
         stmt = (
             select(StatusEvent)
             .where(StatusEvent.application_id == app_id, StatusEvent.owner_id == self.owner_id)
@@ -112,7 +114,7 @@ class ApplicationRepository(Repository):
         )
         return self.add(event)  # type: ignore[no-any-return]
 
-    def notes(self, app_id: int) -> list[Note]:
+    def notes(self, app_id: int) -> builtins.list[Note]:
         stmt = (
             select(Note)
             .where(Note.application_id == app_id, Note.owner_id == self.owner_id)
@@ -120,7 +122,7 @@ class ApplicationRepository(Repository):
         )
         return list(self.session.scalars(stmt))
 
-    def contacts(self, app_id: int) -> list[tuple[Contact, str]]:
+    def contacts(self, app_id: int) -> builtins.list[tuple[Contact, str]]:
         stmt = (
             select(Contact, ApplicationContact.relation)
             .join(ApplicationContact, ApplicationContact.contact_id == Contact.id)
@@ -137,13 +139,13 @@ class ApplicationRepository(Repository):
             )
             self.session.flush()
 
-    def for_company(self, company_id: int) -> list[Application]:
+    def for_company(self, company_id: int) -> builtins.list[Application]:
         stmt = select(Application).where(
             Application.owner_id == self.owner_id, Application.company_id == company_id
         )
         return list(self.session.scalars(stmt).unique())
 
-    def all(self) -> list[Application]:
+    def all(self) -> builtins.list[Application]:
         stmt = select(Application).where(Application.owner_id == self.owner_id).order_by(
             Application.id
         )
@@ -157,7 +159,7 @@ class InterviewRepository(Repository):
         )
 
     def list(self, app_id: int | None = None, upcoming_after: datetime | None = None,
-             limit: int | None = None) -> list[Interview]:
+             limit: int | None = None) -> builtins.list[Interview]:
         stmt = select(Interview).where(Interview.owner_id == self.owner_id)
         if app_id is not None:
             stmt = stmt.where(Interview.application_id == app_id)
@@ -168,7 +170,7 @@ class InterviewRepository(Repository):
             stmt = stmt.limit(limit)
         return list(self.session.scalars(stmt))
 
-    def interviewers(self, interview_id: int) -> list[Contact]:
+    def interviewers(self, interview_id: int) -> builtins.list[Contact]:
         stmt = (
             select(Contact)
             .join(InterviewContact, InterviewContact.contact_id == Contact.id)
@@ -207,7 +209,7 @@ class InterviewRepository(Repository):
 
 
 class EffortRepository(Repository):
-    def list(self, app_id: int | None = None) -> list[Effort]:
+    def list(self, app_id: int | None = None) -> builtins.list[Effort]:
         stmt = select(Effort).where(Effort.owner_id == self.owner_id)
         if app_id is not None:
             stmt = stmt.where(Effort.application_id == app_id)

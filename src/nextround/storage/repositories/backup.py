@@ -133,7 +133,7 @@ class BackupRepository:
                         ) from exc
                 if "owner_id" in table.c:
                     values["owner_id"] = self.owner_id
-                result = self.session.execute(insert(table).values(**values))
+                result: Any = self.session.execute(insert(table).values(**values))
                 if "id" in table.c and "id" in raw:
                     new_id = result.inserted_primary_key[0] if result.inserted_primary_key else None
                     idmap[name][raw["id"]] = int(new_id) if new_id is not None else raw["id"]

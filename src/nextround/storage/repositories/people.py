@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from sqlalchemy import func, select
 
 from nextround.storage.repositories import Repository
@@ -34,7 +36,7 @@ class CompanyRepository(Repository):
         company = Company(owner_id=self.owner_id, name=" ".join(name.split()), aliases=[])
         return self.add(company)  # type: ignore[no-any-return]
 
-    def list(self) -> list[Company]:
+    def list(self) -> builtins.list[Company]:
         stmt = select(Company).where(Company.owner_id == self.owner_id).order_by(
             func.lower(Company.name)
         )
@@ -47,7 +49,7 @@ class ContactRepository(Repository):
             Contact, contact_id, "contact", "Run `nextround contact list` to see the ids."
         )
 
-    def list(self, company_id: int | None = None, query: str | None = None) -> list[Contact]:
+    def list(self, company_id: int | None = None, query: str | None = None) -> builtins.list[Contact]:
         stmt = select(Contact).where(Contact.owner_id == self.owner_id)
         if company_id is not None:
             stmt = stmt.where(Contact.company_id == company_id)
