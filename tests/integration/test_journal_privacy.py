@@ -86,3 +86,17 @@ def test_journal_wins_and_plan_on_sqlite_and_postgresql(any_db: Any) -> None:
         journal.delete_entry(uow, entry.entry.id)
     with any_db.uow(owner) as uow:
         assert journal.list_entries(uow) == []
+
+
+def test_a_plan_that_has_run_out_is_replaced(db: Any) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from nextround.services import plan
+
+    start = datetime(2026, 3, 2, 12, tzinfo=UTC)
+    with db.uow(db.local_user_id()) as uow:
+        plan.propose(uow, clock=lambda: start)
+        _current, rows = plan.current(uow, clock=lambda: start)
+        assert not plan.is_over(rows, clock=lambda: start)
+        later = start + timedelta(days=30)
+        assert plan.is_over(rows, clock=lambda: later)

@@ -40,7 +40,7 @@ def plan(fresh: bool, ics_path: Path | None, apps: int | None, practice: int | N
         if done_id is not None:
             service.mark_done(uow, done_id)
         current, rows = service.current(uow)
-        if current is None or fresh or changed:
+        if current is None or fresh or changed or service.is_over(rows):
             service.propose(uow)
             current, rows = service.current(uow)
         uow.commit()

@@ -71,10 +71,15 @@ def latest_rejection(uow: Any) -> tuple[Rejection | None, int]:
     return Rejection(company=names.get(app_id, ""), on=at.date(), application_id=app_id), in_a_row
 
 
+def local_today(clock: Clock = system_clock) -> date:
+    """The user's calendar day: plans are in local time, the clock is in UTC."""
+    return clock().astimezone().date()
+
+
 def propose(uow: Any, clock: Clock = system_clock, start: date | None = None) -> Plan:
     """A fresh plan from today (or ``start``); saved as the current plan."""
     rejection, in_a_row = latest_rejection(uow)
-    plan = bounce_back(rejection, start or clock().date(), pace(uow), in_a_row)
+    plan = bounce_back(rejection, start or local_today(clock), pace(uow), in_a_row)
     uow.recover.replace_plan([
         PlanEntry(kind=i.kind.value, starts_at=i.start, minutes=i.minutes, title=i.title,
                   detail=i.detail, ref=i.ref,
@@ -91,13 +96,19 @@ def current(uow: Any, clock: Clock = system_clock) -> tuple[Plan | None, list[Pl
         return None, []
     rejection, in_a_row = latest_rejection(uow)
     settings = pace(uow)
-    fresh = bounce_back(rejection, clock().date(), settings, in_a_row)
+    fresh = bounce_back(rejection, local_today(clock), settings, in_a_row)
     items = tuple(PlanItem(kind=SlotKind(r.kind), start=r.starts_at, minutes=r.minutes,
                            title=r.title, detail=r.detail, ref=r.ref) for r in rows)
     plan = Plan(items=items, note=fresh.note, lighter=fresh.lighter,
                 applications_this_week=fresh.applications_this_week,
                 practice_this_week=fresh.practice_this_week, rejection=rejection)
     return plan, rows
+
+
+def is_over(rows: list[PlanEntry], clock: Clock = system_clock) -> bool:
+    """Every slot of the saved plan lies in the past: time for a fresh one."""
+    today = local_today(clock)
+    return bool(rows) and all(r.starts_at.date() < today for r in rows)
 
 
 def mark_done(uow: Any, entry_id: int, done: bool = True) -> PlanEntry:
@@ -107,5 +118,5 @@ def mark_done(uow: Any, entry_id: int, done: bool = True) -> PlanEntry:
 
 
 def today_items(uow: Any, clock: Clock = system_clock) -> list[PlanEntry]:
-    day = clock().date()
+    day = local_today(clock)
     return [r for r in uow.recover.plan() if r.starts_at.date() == day and not r.done]

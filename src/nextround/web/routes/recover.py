@@ -153,6 +153,10 @@ def plan_page(request: Request, uow: UnitOfWork = Depends(get_uow)) -> HTMLRespo
     from nextround.services import plan
 
     current, rows = plan.current(uow)
+    if plan.is_over(rows):
+        plan.propose(uow)
+        uow.commit()
+        current, rows = plan.current(uow)
     return render(request, "recover/plan.html", {
         "plan": current, "rows": rows, "pace": plan.pace(uow),
     })
