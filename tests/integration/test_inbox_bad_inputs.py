@@ -47,7 +47,7 @@ def test_every_input_is_stored_counted_or_quarantined(db: Any, tmp_path: Path) -
         summary = import_messages(uow, iter_raw([folder]))
     assert summary.read == len(BAD_INPUTS)
     assert summary.read == (
-        summary.stored + summary.not_job + summary.quarantined + summary.duplicates
+        summary.stored + summary.not_job + summary.quarantined + summary.duplicates + summary.sent_by_you
     )
     assert sum(summary.reasons.values()) == summary.quarantined >= 3  # empty, binary, bomb
     with db.uow(db.local_user_id()) as uow:

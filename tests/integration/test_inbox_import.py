@@ -61,7 +61,7 @@ def test_import_summary_dedupe_and_review(db: Any, tmp_path: Path) -> None:
     assert summary == {
         "read": 7, "job_related": 3, "stored": 3, "new_proposals": 2,
         "merged_into_proposals": 1, "attached_to_applications": 1, "duplicates_skipped": 2,
-        "not_job_related": 1, "quarantined": 1, "dry_run": False,
+        "not_job_related": 1, "sent_by_you": 0, "quarantined": 1, "dry_run": False,
     }  # fmt: skip
 
     with db.uow(db.local_user_id()) as uow:
@@ -216,3 +216,28 @@ def test_two_roles_at_one_new_company_stay_two_proposals(db: Any, tmp_path: Path
     with db.uow(db.local_user_id()) as uow:
         roles = sorted(p["role"] for p in review.pending(uow))
     assert roles == ["Data Analyst", "Software Engineer"]
+
+
+def test_mail_the_user_sent_is_not_news_but_keeps_the_thread(db: Any, tmp_path: Path) -> None:
+    globex = add_globex(db)
+    mine = email(
+        "Sam Lee <sam@example.org>",
+        "Re: Interview invitation - Data Analyst",
+        "Hi Jane, thank you for the invitation to interview for the Data Analyst position. "
+        "Tuesday at 10 works for me.\n\nSam",
+        "<sam-1@example.org>",
+        in_reply_to="<int-1@globex.com>",
+    ).replace(b"Subject:", b"X-Gmail-Labels: Sent,Opened\nSubject:")
+    answer = email(
+        "Jane Park <jane.park@gmail.com>",
+        "Re: Re: Interview invitation",
+        "Great, see you then. The call link will follow.\n\nJane",
+        "<jane-2@mail.gmail.com>",
+        in_reply_to="<sam-1@example.org>",
+    )
+    summary = run_import(db, [write_mbox(tmp_path / "t.mbox", [GLOBEX_INTERVIEW, mine, answer])])
+    assert summary.sent_by_you == 1
+    assert summary.new_proposals == 1  # the invitation only; the user's own reply proposes nothing
+    with db.uow(db.local_user_id()) as uow:
+        subjects = sorted(m.subject for m in uow.inbox.messages(globex))
+    assert subjects == ["Interview invitation - Data Analyst", "Re: Re: Interview invitation"]

@@ -133,7 +133,9 @@ def show_summary(summary: Any, as_json: bool, pending: int) -> None:
         f"[bold]{summary.new_proposals:,}[/bold] new proposals"
         + (f" (+{summary.merged} merged into one)" if summary.merged else "")
         + f", {summary.duplicates:,} duplicates skipped, {summary.not_job:,} not about your "
-        f"applications, {summary.quarantined:,} quarantined."
+        f"applications"
+        + (f", {summary.sent_by_you:,} written by you" if summary.sent_by_you else "")
+        + f", {summary.quarantined:,} quarantined."
     )
     if summary.reasons:
         table("Quarantined", ["reason", "messages"], summary.reasons.most_common())
@@ -198,9 +200,7 @@ def _imap_raws(source: Any, state: Any, since: Any, key: str) -> Iterator[Any]:
     metavar="SHA256",
     help="Trust exactly the certificate with this SHA-256 fingerprint.",
 )
-@click.option(
-    "--save-password", is_flag=True, help="Store the password you type in the system keyring."
-)
+@click.option("--save-password", is_flag=True, help="Store the password you type in the system keyring.")
 @click.option("--dry-run", is_flag=True, help="Read and match everything, save nothing.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_context
@@ -250,11 +250,7 @@ def fetch(
                 )  # fmt: skip
             report = source.report
         pending = uow.inbox.pending_count()
-    if (
-        save_password
-        and secret.source == "prompt"
-        and not save_to_keyring(user, host, secret.value)
-    ):
+    if save_password and secret.source == "prompt" and not save_to_keyring(user, host, secret.value):
         click.echo("No secure system keyring is available; the password was not saved.", err=True)
     if not as_json and report.reconnects:
         console().print(f"The connection dropped {report.reconnects} time(s) and was resumed.")

@@ -68,6 +68,7 @@ class ImportSummary:
     duplicates: int = 0
     not_job: int = 0
     quarantined: int = 0
+    sent_by_you: int = 0
     reasons: Counter[str] = field(default_factory=Counter)
     dry_run: bool = False
 
@@ -76,7 +77,8 @@ class ImportSummary:
             "read": self.read, "job_related": self.job_related, "stored": self.stored,
             "new_proposals": self.new_proposals, "merged_into_proposals": self.merged,
             "attached_to_applications": self.attached, "duplicates_skipped": self.duplicates,
-            "not_job_related": self.not_job, "quarantined": self.quarantined,
+            "not_job_related": self.not_job, "sent_by_you": self.sent_by_you,
+            "quarantined": self.quarantined,
             "quarantine_reasons": dict(self.reasons.most_common()), "dry_run": self.dry_run,
         }  # fmt: skip
 
@@ -88,6 +90,7 @@ class _Context:
     learned: dict[str, str]
     threads: dict[str, int]
     pending_new: dict[str, list[Any]]  # company key -> pending new-application proposals
+    own_addresses: frozenset[str] = frozenset()
 
 
 Progress = Callable[[int, int], None]  # (messages done, bytes done)
@@ -116,7 +119,15 @@ def load_context(uow: UnitOfWork) -> _Context:
     for p in uow.inbox.proposals("pending"):
         if p.kind == "new_application" and p.company:
             pending.setdefault(company_key(p.company), []).append(p)
-    return _Context(apps, status, uow.inbox.learned(), uow.inbox.thread_index(), pending)
+    own = frozenset(a for a in (uow.profiles.get().email.strip().lower(),) if a)
+    return _Context(apps, status, uow.inbox.learned(), uow.inbox.thread_index(), pending, own)
+
+
+def sent_by_user(em: InboundEmail | QuarantinedMessage, own: frozenset[str]) -> bool:
+    """Mail the user wrote (a Takeout archive holds the Sent folder too): not news about them."""
+    if isinstance(em, InboundEmail) and any(label.lower() == "sent" for label in em.labels):
+        return True
+    return em.sender is not None and em.sender.addr.lower() in own
 
 
 def import_messages(
@@ -157,6 +168,10 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
+def _in_thread(ctx: _Context, raw: RawMessage) -> bool:
+    return any(r in ctx.threads for r in _thread_refs(raw.data))
+
+
 def _thread_refs(data: bytes) -> list[str]:
     refs: list[str] = []
     for m in _THREAD_HEADER.finditer(header_block(data)):
@@ -189,12 +204,13 @@ def _process(
         if key in old_hashes or key in hashes:
             summary.duplicates += 1
             continue
-        in_thread = bool(ctx.threads) and any(r in ctx.threads for r in _thread_refs(raw.data))
+        in_thread = bool(ctx.threads) and _in_thread(ctx, raw)
         item, label = classify_raw(raw, caps, parse_all=in_thread)
         fresh.append((raw, key, item, label, in_thread))
     ids = [item.message_id[:255] for _, _, item, _, _ in fresh if item.message_id]
     _, old_ids = uow.inbox.seen([], ids)
     seen_rows: list[dict[str, Any]] = []
+    threads_before = len(ctx.threads)
     for raw, key, item, label, in_thread in fresh:
         mid = item.message_id[:255] if item.message_id else None
         if key in hashes or (mid and (mid in old_ids or mid in ids_here)):
@@ -203,9 +219,18 @@ def _process(
         hashes.add(key)
         if mid:
             ids_here.add(mid)
+        # An earlier message of this chunk may have started the thread this one is in.
+        grew = len(ctx.threads) > threads_before
+        if not in_thread and grew and isinstance(item, InboundEmail) and _in_thread(ctx, raw):
+            in_thread = True
+            item, label = classify_raw(raw, caps, parse_all=True)
         job = isinstance(item, InboundEmail) and (label.job_related or in_thread)
+        mine = job and sent_by_user(item, ctx.own_addresses)
         seen_rows.append({"sha256": key, "message_id": mid, "job": job, "seen_at": now})
-        if isinstance(item, QuarantinedMessage):
+        if mine:
+            summary.sent_by_you += 1
+            _follow_thread(uow, ctx, item, now)
+        elif isinstance(item, QuarantinedMessage):
             _quarantine(uow, raw, item, key, summary)
         elif job:
             assert isinstance(item, InboundEmail)
@@ -218,6 +243,16 @@ def _process(
     uow.flush()
     if not dry_run:
         uow.commit()
+
+
+def _follow_thread(uow: UnitOfWork, ctx: _Context, em: Any, now: Any) -> None:
+    """The user's own reply in a known thread: later answers to it find the application too."""
+    refs = [r for r in (em.in_reply_to, *em.references) if r]
+    app_id = next((ctx.threads[r] for r in reversed(refs) if r in ctx.threads), None)
+    if app_id is not None and em.message_id:
+        mid = em.message_id[:255]
+        ctx.threads[mid] = app_id
+        uow.inbox.add_thread_mark(app_id, mid, "sent", em.date or now)
 
 
 def _quarantine(
