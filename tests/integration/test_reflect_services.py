@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,14 @@ def round_for(uow: Any, company: str, when: str) -> int:
 
 
 @pytest.fixture
-def logged(uow: Any) -> Any:
+def any_uow(any_db: Any) -> Iterator[Any]:
+    with any_db.uow(any_db.local_user_id()) as unit:
+        yield unit
+
+
+@pytest.fixture
+def logged(any_uow: Any) -> Any:
+    uow = any_uow
     r1 = round_for(uow, "Acme", "2026-11-10 10:00")
     r2 = round_for(uow, "Beta", "2026-11-20 10:00")
     debrief.save_debrief(uow, r1, debrief.parse_lines(
@@ -112,12 +120,12 @@ def test_fit_scorecard_and_share_export(logged: Any, tmp_path: Path) -> None:
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_owners_do_not_see_each_other(db: Any, logged: Any) -> None:
+def test_owners_do_not_see_each_other(any_db: Any, logged: Any) -> None:
     from nextround.storage.tables.core import User
 
     other = User(username="someone-else")
     logged.session.add(other)
     logged.commit()
-    with db.uow(other.id) as theirs:
+    with any_db.uow(other.id) as theirs:
         assert questions.ranked(theirs, NOW.date()) == []
         assert theirs.reflect.stories() == []
