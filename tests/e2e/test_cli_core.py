@@ -127,3 +127,14 @@ def test_every_command_has_help(cli: Any) -> None:
         assert name in top.out
         assert name in COMMANDS
         assert cli(name, "--help").code == 0
+
+
+def test_company_aliases_and_domain(cli: Any) -> None:
+    cli("app", "add", "--company", "Globex Corporation", "--role", "Analyst")
+    assert cli("company", "edit", "1", "--alias", "Globex", "--domain", "@Globex.com").code == 0
+    data = cli("company", "list", "--json").json()[0]
+    assert data["aliases"] == ["Globex"] and data["domain"] == "globex.com"
+    # an application under the alias joins the same company
+    cli("app", "add", "--company", "globex", "--role", "Engineer")
+    assert cli("company", "show", "1", "--json").json()["applications_list"][1]["role"] == "Engineer"
+    assert cli("company", "edit", "1").code == 2

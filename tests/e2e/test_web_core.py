@@ -108,3 +108,23 @@ def test_profile_page_saves(client: Any) -> None:
                         follow_redirects=False)
     assert saved.status_code == 303
     assert 'value="SQL, R"' in client.get("/profile").text
+
+
+def test_round_outcome_and_company_aliases(client: Any) -> None:
+    client.post("/applications/new", data={"csrf_token": client.csrf, "company": "Globex Corp",
+                                           "role": "Analyst"})
+    client.post("/applications/1/rounds", data={"csrf_token": client.csrf, "kind": "panel"})
+    done = client.post("/applications/1/rounds/1", data={"csrf_token": client.csrf,
+                                                         "outcome": "passed"},
+                       follow_redirects=False)
+    assert done.status_code == 303
+    assert '<option value="passed" selected>' in client.get("/applications/1").text
+    saved = client.post("/companies/1", data={"csrf_token": client.csrf, "name": "Globex Corp",
+                                              "aliases": "Globex, GX", "domain": "globex.example"},
+                        follow_redirects=False)
+    assert saved.status_code == 303
+    page = client.get("/companies")
+    assert "Globex, GX" in page.text
+    bad = client.post("/companies/1", data={"csrf_token": client.csrf, "name": "Globex Corp",
+                                            "domain": "not a domain"})
+    assert bad.status_code == 422 and "is not a domain" in bad.text

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "app": ("nextround.cli.apps:app", "Track job applications."),
     "interview": ("nextround.cli.rounds:interview", "Record interview rounds."),
     "contact": ("nextround.cli.contacts:contact", "Keep contacts: recruiters, interviewers."),
+    "company": ("nextround.cli.companies:company", "Companies, their aliases and domains."),
     "effort": ("nextround.cli.rounds:effort", "Log the effort behind an application."),
     "export": ("nextround.cli.transfer:export", "Export everything (JSON) or applications (CSV)."),
     "import": ("nextround.cli.transfer:import_", "Import a JSON backup or a CSV of applications."),

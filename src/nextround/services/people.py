@@ -171,3 +171,35 @@ def update_profile(uow: UnitOfWork, changes: dict[str, Any], clock: Clock = syst
             setattr(profile, key, clean_name(value, key, required=False))
     profile.updated_at = clock()
     uow.flush()
+
+
+def edit_company(uow: UnitOfWork, company_id: int, name: str | None = None,
+                 website: str | None = None, domain: str | None = None,
+                 notes: str | None = None, add_aliases: Sequence[str] = (),
+                 remove_aliases: Sequence[str] = ()) -> None:
+    """Rename a company, set its website, email domain and notes, and manage its aliases."""
+    company = uow.companies.get(company_id)
+    if name is not None:
+        new_name = clean_name(name, "company name")
+        other = uow.companies.find(new_name)
+        if other is not None and other.id != company.id:
+            raise UserInputError(f"Another company is already called {new_name!r}.")
+        company.name = new_name
+    if website is not None:
+        company.website = clean_url(website, "website") or ""
+    if domain is not None:
+        value = domain.strip().lower().removeprefix("@")
+        if value and ("." not in value or any(c in value for c in " /:@")):
+            raise UserInputError(f"{domain!r} is not a domain.", "Write it like acme.com.")
+        company.domain = value
+    if notes is not None:
+        company.notes = clean_text(notes)
+    aliases = [a for a in company.aliases if a.casefold() not in {r.casefold() for r in
+                                                                   remove_aliases}]
+    for alias in add_aliases:
+        alias = clean_name(alias, "alias", limit=300)
+        if alias.casefold() not in {a.casefold() for a in aliases} and (
+                alias.casefold() != company.name.casefold()):
+            aliases.append(alias)
+    company.aliases = aliases
+    uow.flush()

@@ -99,3 +99,17 @@ def profile_dict(p: Any) -> dict[str, Any]:
         "country": p.country,
         "language": p.language,
     }
+
+
+def company_dict(c: Any, applications: int | None = None) -> dict[str, Any]:
+    data = {
+        "id": c.id,
+        "name": c.name,
+        "aliases": list(c.aliases or []),
+        "website": c.website,
+        "domain": c.domain,
+        "notes": c.notes,
+    }
+    if applications is not None:
+        data["applications"] = applications
+    return data

@@ -211,3 +211,16 @@ def delete(request: Request, app_id: int, uow: UnitOfWork = Depends(get_uow)) ->
     label = apps.delete_application(uow, app_id)
     uow.commit()
     return redirect(request, "/applications", flash=f"Deleted {label}.")
+
+
+@router.post("/applications/{app_id}/rounds/{interview_id}", response_model=None)
+async def edit_round(request: Request, app_id: int, interview_id: int,
+                     uow: UnitOfWork = Depends(get_uow)) -> Response:
+    def act(f: dict[str, Any], _: Any) -> None:
+        if uow.interviews.get(interview_id).application_id != app_id:
+            from nextround.errors import NotFoundError
+
+            raise NotFoundError(f"No interview round {interview_id} on this application.")
+        people.edit_interview(uow, interview_id, {"outcome": f.get("outcome"),
+                                                  "notes": f.get("notes")})
+    return await _action(request, uow, app_id, act, "Round updated.")
