@@ -34,8 +34,10 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("Stories", "/stories", "reflect"),
     ("Practice", "/practice", "reflect"),
     ("Growth", "/growth", "respond"),
+    ("Watch", "/watch", "respond"),
     ("Journal", "/journal", "recover"),
     ("Wins", "/wins", "recover"),
+    ("Plan", "/plan", "recover"),
 )
 
 
