@@ -140,3 +140,16 @@ def test_missing_path_fails_before_reading_anything(tmp_path: Path) -> None:
     with pytest.raises(NotFoundError) as err:
         list(iter_raw([DATA / "newsletter.eml", tmp_path / "nope.mbox"]))
     assert err.value.hint
+
+
+def test_dated_separators_without_blank_lines_still_split(tmp_path: Path) -> None:
+    path = tmp_path / "tight.mbox"
+    path.write_bytes(
+        b"From a@b Thu Mar  6 10:00:00 2025\nSubject: one\n\nbody one\n"
+        b"From a@b Thu Mar  6 10:00:01 2025\nSubject: two\n\nbody two\n"
+        b"From here on, a body line of message two.\n"
+    )
+    raws = list(MboxReader(path))
+    assert [parse_message(r).subject for r in raws] == ["one", "two"]  # type: ignore[union-attr]
+    assert raws[0].data.endswith(b"body one\n")
+    assert b"From here on" in raws[1].data

@@ -18,6 +18,12 @@ _OVERSIZE_KEEP = 256 * 1024
 _FROM_LINE = re.compile(rb"From (\S*)(?:[ \t]+(.*?))?[ \t]*\r?\Z")
 _DATEISH = re.compile(rb"\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b")
 _HEADERISH = re.compile(rb"[!-9;-~]{1,76}:")
+# A From_ line with a full date ("From x@y Thu Mar  6 10:00:00 2025"): trusted as a
+# separator even without the blank line before it, as some exporters write them.
+_DATED_FROM = re.compile(
+    rb"From \S+ +(?:[A-Z][a-z]{2} +)?[A-Z][a-z]{2} +\d{1,2} +\d{1,2}:\d{2}(?::\d{2})? +"
+    rb"(?:[+-]\d{4} +)?\d{4}\r?\n"
+)
 _QUOTED_FROM = re.compile(rb"(?m)^>(>*From )")
 
 
@@ -86,7 +92,7 @@ class MboxReader:
                 if at != -1:
                     # A separator follows a blank line (LF LF or CRLF CRLF).
                     blank = buf[at - 1 : at] == b"\n" or buf[at - 2 : at] == b"\n\r"
-                    if not blank:
+                    if not blank and not _DATED_FROM.match(buf, at + 1):
                         pos = at + 1
                         continue
                     line_start = at + 1
@@ -98,7 +104,12 @@ class MboxReader:
                         line = buf[line_start : line_end if line_end != -1 else len(buf)]
                         nxt = buf[line_end + 1 : next_end if next_end != -1 else len(buf)]
                         if _is_separator(line, nxt):
-                            body_end = at if buf[at - 1 : at] == b"\n" else at - 1
+                            if not blank:  # some writers omit the blank line before From_
+                                body_end = at + 1
+                            elif buf[at - 1 : at] == b"\n":
+                                body_end = at
+                            else:
+                                body_end = at - 1
                             if oversize:
                                 yield self._emit(kept, self._too_large())
                                 oversize, kept = False, b""
@@ -106,7 +117,7 @@ class MboxReader:
                                 yield self._emit(buf[start:body_end])
                             start = pos = line_end + 1
                             continue
-                        self.suspicious += 1
+                        self.suspicious += int(blank)
                         pos = at + 1
                         continue
                 if eof:
