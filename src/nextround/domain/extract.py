@@ -64,20 +64,16 @@ _SUFFIXES = re.compile(
 )
 _NAME = r"[A-Z0-9][\w&'.\-]*(?:\s(?:[A-Z0-9][\w&'.\-]*|&|of|de|du|des|and|et))*"
 # A job title: capitalised words, with small joiners and punctuation inside.
-_TITLE = (
-    r"[A-Z][\w/&+#.()'\-]*(?:,? (?:[A-Z0-9(][\w/&+#.()'\-]*|of|and|for|in|de|&|/|-|–|I|II|III))*"
-)
+_TITLE = r"[A-Z][\w/&+#.()'\-]*(?:,? (?:[A-Z0-9(][\w/&+#.()'\-]*|of|and|for|in|de|&|/|-|–|I|II|III))*"
 _COMPANY_CUES = [
     re.compile(
-        r"\b(?:interest in|applying to|applied to|application to|applying at|"
+        r"\b(?:interest in|for considering|applying to|applied to|application to|applying at|"
         r"interest in joining|interest in working (?:at|with|for)|joining|to join|"
         r"careers at|opportunities at|position at|role at|job at|positions at|"
         r"roles at|team at|opening at|opportunity at|work(?:ing)? at|here at)"
         rf" (?:the )?(?P<c>{_NAME})"
     ),
-    re.compile(
-        rf"\b(?:the|our) (?P<c>{_NAME}) (?:team|recruiting team|talent team|hiring team|family)\b"
-    ),
+    re.compile(rf"\b(?:the|our) (?P<c>{_NAME}) (?:team|recruiting team|talent team|hiring team|family)\b"),
     re.compile(
         rf"\b(?P<c>{_NAME}) "
         r"(?:talent acquisition|recruiting|recruitment team|hiring team|careers)\b"
@@ -87,7 +83,8 @@ _COMPANY_CUES = [
 _ROLE_CUES = [
     re.compile(
         r"\b(?:position|role|job|opening|vacancy|poste) (?:of|as|de|d'|:)\s?"
-        r"(?P<r>[A-Za-zÀ-ÿ0-9][\w/&+#.,()' \-]{2,70}?)(?= at | with | in | chez | au sein|[.,;!]|$)"
+        r"(?P<r>[A-Za-zÀ-ÿ0-9][\w/&+#.,()' \-]{2,70}?)"
+        r"(?= at | with | in | chez | au sein| et | en | pour | dans | à | au | qui | que |[.,;!]|$)"
     ),
     re.compile(
         rf"\b(?:for|to|in|on|the) (?:the |our |this |your |a |an )?"
@@ -99,6 +96,9 @@ _ROLE_CUES = [
         r"(?= at | with | chez |[.,;!]|$| position| role)"
     ),
 ]
+_ROLE_WORD = re.compile(
+    r" (?:position|role|opening|job|vacancy|opportunity|internship|scheme|program|programme)\b"
+)
 _GENERIC_ROLE = re.compile(r"^(?:the|this|our|your|a|an|position|role|job|opportunity|open)$", re.I)
 
 
@@ -123,6 +123,10 @@ def company_from_sender(name: str, addr: str) -> str | None:
     domain = addr.rpartition("@")[2].lower()
     if not domain or any(domain == d or domain.endswith("." + d) for d in ATS_DOMAINS):
         return None
+    # "Harbor Analytics <careers@harboranalytics.com>": the display name spells the domain.
+    squeezed = re.sub(r"[^a-z0-9]", "", display.lower())
+    if squeezed and len(squeezed) > 2 and squeezed in domain.replace("-", ""):
+        return _tidy(display)
     labels = [p for p in domain.split(".") if p]
     if len(labels) < 2:
         return None
@@ -132,14 +136,14 @@ def company_from_sender(name: str, addr: str) -> str | None:
     return core.capitalize() if core else None
 
 
-def extract_company(
-    sentences: list[str], sender_name: str = "", sender_addr: str = ""
-) -> str | None:
+def extract_company(sentences: list[str], sender_name: str = "", sender_addr: str = "") -> str | None:
     """Company named in the text, else in the sender name or domain."""
     for sentence in sentences[:40]:
         for cue in _COMPANY_CUES:
-            found = cue.search(sentence)
-            if found:
+            for found in cue.finditer(sentence):
+                # "applying to the Backend Engineer position" names a role, not a company.
+                if _ROLE_WORD.match(sentence, found.end()):
+                    continue
                 name = _tidy(found.group("c"))
                 if name and not name.lower().startswith(("us", "our team")):
                     return name
