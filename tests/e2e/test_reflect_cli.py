@@ -79,3 +79,21 @@ def test_missing_round_is_a_clear_error(cli: Any) -> None:
     cli("init")
     r = cli("debrief", "42")
     assert r.code == 3 and "42" in r.err
+
+
+def test_confirm_and_split_change_the_ranking(cli: Any) -> None:
+    cli("init")
+    cli("app", "add", "--company", "Acme", "--role", "Analyst")
+    cli("interview", "add", "1", "--kind", "video", "--when", "2026-11-20 10:00")
+    cli("debrief", "1", input="Tell me about yourself\nIntroduce yourself\n"
+                              "Paint me a picture of who you are as a professional\n")
+    keys = {q["key"]: q["times_asked"] for q in cli("questions", "--json").json()}
+    assert keys.get("about-yourself", 0) >= 2
+    assert cli("questions", "split", "2").code == 0
+    ranked = cli("questions", "--json").json()
+    assert any(q["key"] == "own:2" and q["times_asked"] == 1 for q in ranked)
+    assert cli("questions", "confirm", "3", "--as", "about-yourself").code == 0
+    ranked = {q["key"]: q for q in cli("questions", "--json").json()}
+    assert "Paint me a picture of who you are as a professional" in (
+        ranked["about-yourself"]["wordings"])
+    assert cli("questions", "confirm", "3", "--as", "no-such-id").code == 2
