@@ -49,15 +49,22 @@ def _replies_and_silence(uow: Any, clock: Clock) -> tuple[list[Todo], list[Todo]
 
 
 def _follow_ups(uow: Any, clock: Clock) -> list[Todo]:
-    today = clock().date()
-    names = {app.id: company for app, company in uow.recover.applications()}
-    return [
-        Todo(f"Follow up with {names.get(r.application_id, 'the company')}",
-             ref=f"reminder:{r.id}", link=f"/applications/{r.application_id}",
-             command=f"nextround reply followup {r.application_id}")
-        for r in uow.recover.reminders()
-        if str(r.state) == "pending" and r.due_on <= today
+    """Reminders that came due (an answer since settles them) and thank-you notes to send."""
+    from nextround.services.replies import due_reminders, thanks_due
+
+    todos = [
+        Todo(f"Follow up with {item['company']} ({item['role']})", ref=f"reminder:{item['id']}",
+             link=f"/applications/{item['application_id']}",
+             command=f"nextround reply followup {item['application_id']}")
+        for item in due_reminders(uow, clock)
     ]
+    todos += [
+        Todo(f"Send {item['company']} a thank-you note for your interview",
+             ref=f"thanks:{item['id']}", link=f"/applications/{item['application_id']}",
+             command=f"nextround reply thanks {item['id']}")
+        for item in thanks_due(uow, clock)
+    ]
+    return todos
 
 
 def _revisit(uow: Any, clock: Clock) -> list[Todo]:
