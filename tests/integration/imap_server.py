@@ -81,7 +81,7 @@ def free_port() -> int:
 
 
 def _must_run() -> bool:
-    return os.environ.get("CI") == "true"
+    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 def _unavailable(reason: str) -> None:
@@ -150,7 +150,8 @@ def tmp_root() -> str:
 def start_dovecot() -> Iterator[ImapServer]:
     """Start Dovecot from the stack recipe, with a second, TLS-only listener."""
     if env := os.environ.get("TEST_IMAP"):
-        # host:port:ssl_port:user:password[:cafile] of a server someone else runs
+        # "host:port:ssl_port:user:password[:cafile]" of a server someone else runs; the
+        # tests create their own folders there and leave INBOX alone.
         host, port, ssl_port, user, password, *rest = env.split(":")
         cafile = rest[0] if rest else None
         yield ImapServer(host, int(port), int(ssl_port), user, password, cafile, None)
