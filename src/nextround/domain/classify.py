@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from nextround.domain.classify_rules import Cue, RuleSet, normalise, rules
+from nextround.domain.classify_rules import Cue, Patterns, RuleSet, normalise, rules
 from nextround.domain.emails import (
     Classification,
     InboundEmail,
@@ -68,13 +68,17 @@ class Reading:
     def sentence_at(self, index: int) -> int:
         return max(0, bisect_right(self.offsets, index) - 1)
 
-    def body_matches(self, patterns: tuple[re.Pattern[str], ...]) -> list[int]:
+    def body_matches(self, patterns: Patterns) -> list[int]:
         """Indices of body sentences matched by any pattern, in text order."""
         if len(self.lowered) < 2:
             return []
         start = self.offsets[1]
+        whole = self.whole
         found = {
-            self.sentence_at(m.start()) for p in patterns for m in p.finditer(self.whole, start)
+            self.sentence_at(m.start())
+            for p, needs in patterns
+            if not needs or any(word in whole for word in needs)
+            for m in p.finditer(whole, start)
         }
         return sorted(i for i in found if i > 0)
 
@@ -121,9 +125,7 @@ def _read(subject: str, body: str, ruleset: RuleSet) -> tuple[Reading, int]:
     whole = reading.whole
     body_start = reading.offsets[1] if len(lowered) > 1 else len(whole)
     for cue in ruleset.cues:
-        if cue.combined.search(whole) is None:
-            continue
-        for pattern, needs in zip(cue.patterns, cue.needs or [()] * len(cue.patterns), strict=True):
+        for pattern, needs in zip(cue.patterns, cue.needs, strict=True):
             if needs and not any(word in whole for word in needs):
                 continue  # a word the pattern cannot match without is absent
             found = pattern.search(whole)
@@ -164,7 +166,7 @@ def _evidence(reading: Reading, label: str, limit: int = 4) -> list[str]:
     return seen
 
 
-def _first(patterns: tuple[re.Pattern[str], ...], reading: Reading) -> str | None:
+def _first(patterns: Patterns, reading: Reading) -> str | None:
     found = reading.body_matches(patterns)
     return reading.sentences[found[0]] if found else None
 
@@ -277,7 +279,7 @@ def classify_text(
 def classify_email(email: InboundEmail) -> Classification:
     """Classify a parsed message; quoted earlier mail counts only when the new text is thin."""
     body = email.text
-    if sum(ch.isalpha() for ch in body[:400]) < 120 and email.quoted:
+    if email.quoted and len(body) < 800 and sum(ch.isalpha() for ch in body[:400]) < 120:
         body = body + "\n\n" + email.quoted[:5000]
     bulk = "list-unsubscribe" in email.headers or email.headers.get("precedence", "") in (
         "bulk",

@@ -86,10 +86,12 @@ class Cue:
     kind: str
     weight: float
     patterns: tuple[re.Pattern[str], ...]
-    # All patterns joined: one search tells whether any of them can match at all.
-    combined: re.Pattern[str]
     # For each pattern, words of which one must be present (see `required_words`).
     needs: tuple[tuple[str, ...], ...] = ()
+
+
+# Compiled patterns, each with the words one of which it needs (see `required_words`).
+Patterns = tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,14 +99,18 @@ class RuleSet:
     cues: tuple[Cue, ...]
     job_context: re.Pattern[str]
     applying: re.Pattern[str]
-    stage_interview: tuple[re.Pattern[str], ...]
-    door_open: tuple[re.Pattern[str], ...]
-    reason: tuple[re.Pattern[str], ...]
-    not_door: tuple[re.Pattern[str], ...]
+    stage_interview: Patterns
+    door_open: Patterns
+    reason: Patterns
+    not_door: Patterns
 
 
 def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
+
+
+def _with_needs(patterns: list[str]) -> Patterns:
+    return tuple((re.compile(p), required_words(p)) for p in patterns)
 
 
 def _join(patterns: list[str]) -> re.Pattern[str]:
@@ -121,7 +127,6 @@ def rules() -> RuleSet:
             kind=str(c.get("kind", c["label"])),
             weight=float(c["weight"]),
             patterns=_compile(list(c["patterns"])),
-            combined=_join(list(c["patterns"])),
             needs=tuple(required_words(p) for p in c["patterns"]),
         )
         for c in data["cue"]
@@ -131,8 +136,8 @@ def rules() -> RuleSet:
         cues=cues,
         job_context=_join(list(data["context"]["job"])),
         applying=_join(list(data["context"]["applying"])),
-        stage_interview=_compile(list(rej["stage_interview"])),
-        door_open=_compile(list(rej["door_open"])),
-        reason=_compile(list(rej["reason"])),
-        not_door=_compile(list(rej["not_door"])),
+        stage_interview=_with_needs(list(rej["stage_interview"])),
+        door_open=_with_needs(list(rej["door_open"])),
+        reason=_with_needs(list(rej["reason"])),
+        not_door=_with_needs(list(rej["not_door"])),
     )
