@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 import re
 import re._parser as sre_parse
-from re._constants import BRANCH, LITERAL, SUBPATTERN
 from dataclasses import dataclass
 from functools import cache
+from re._constants import BRANCH, LITERAL, SUBPATTERN
 
 from nextround.data import load_toml
 
