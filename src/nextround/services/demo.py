@@ -106,6 +106,10 @@ def load_demo(uow: UnitOfWork, seed: int = 7, clock: Clock = system_clock) -> in
                 continue
             origin = Origin.EMAIL if final == Status.REJECTED else Origin.MANUAL
             apps.change_status(uow, app_id, final, origin=origin, clock=at(day + 3))
+    uow.flush()
+    from nextround.services.demo_extras import load_extras
+
+    load_extras(uow, rng, clock)
     return len(outcomes)
 
 
