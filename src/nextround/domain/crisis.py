@@ -36,29 +36,45 @@ class CrisisResponse:
 @dataclass(frozen=True)
 class _Patterns:
     always: tuple[re.Pattern[str], ...]
+    desire: tuple[re.Pattern[str], ...]
     mentions: tuple[re.Pattern[str], ...]
-    question: tuple[re.Pattern[str], ...]
-    topic: tuple[re.Pattern[str], ...]
     personal: re.Pattern[str]
     method: re.Pattern[str]
+    harm_method: re.Pattern[str]
+    informational: re.Pattern[str]
     figurative: tuple[re.Pattern[str], ...]
 
 
-def _compile(items: list[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(item, re.IGNORECASE) for item in items)
+# "I don't want to die alone" is a fear, not a wish: a negation right before the wish cancels it.
+_NEGATED = re.compile(
+    r"\b(don'?t|dont|do\s+not|never|not|no\s+longer|doesn'?t|didn'?t|won'?t)\s+(\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _compile(items: list[str], terms: dict[str, str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(_one(item, terms) for item in items)
+
+
+def _one(item: str, terms: dict[str, str]) -> re.Pattern[str]:
+    for name, value in terms.items():
+        item = item.replace("{" + name + "}", value)
+    return re.compile(item, re.IGNORECASE)
 
 
 @cache
 def _patterns() -> _Patterns:
     raw = load_toml("recover/crisis.toml")
+    terms = {str(k): str(v) for k, v in raw.get("terms", {}).items()}
     return _Patterns(
-        always=_compile(raw["always"]),
-        mentions=_compile(raw["mentions"]),
-        question=_compile(raw["question"]),
-        topic=_compile(raw["topic"]),
-        personal=re.compile(raw["personal"], re.IGNORECASE),
-        method=re.compile(raw["method"], re.IGNORECASE),
-        figurative=_compile(raw["figurative"]),
+        always=_compile(raw["always"] + raw["signals"], terms),
+        desire=_compile(raw["desire"], terms),
+        mentions=_compile(raw["mentions"], terms),
+        personal=_one(raw["personal"], terms),
+        method=_one(raw["method"], terms),
+        harm_method=_one(raw["harm_method"], terms),
+        informational=_one(raw["informational"], terms),
+        figurative=_compile(raw["figurative"], terms),
     )
 
 
@@ -85,6 +101,11 @@ def crisis_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern in patterns.always:
         spans.extend(m.span() for m in pattern.finditer(plain))
+    for pattern in patterns.desire:
+        spans.extend(
+            m.span() for m in pattern.finditer(plain)
+            if not _NEGATED.search(plain[max(0, m.start() - 24) : m.start()])
+        )
     mention_spans = [m.span() for p in patterns.mentions for m in p.finditer(plain)]
     if mention_spans and not spans and _informational(plain, patterns):
         mention_spans = []
@@ -93,10 +114,34 @@ def crisis_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _informational(plain: str, patterns: _Patterns) -> bool:
-    """A question of fact about the subject in general, not about the writer, not asking how."""
-    if patterns.personal.search(plain) or patterns.method.search(plain):
+    """About the subject, not the writer's own wish: a question of fact, a story, a study.
+
+    Asking for means never counts. A plain context of prevention, study or stories does;
+    otherwise asking how does not, and without "I", "me" or "you" the sentence is about
+    someone else (history, fiction, the news).
+    """
+    if patterns.harm_method.search(plain):
         return False
-    return any(p.search(plain) for p in patterns.question + patterns.topic)
+    if patterns.informational.search(plain):
+        return True
+    if patterns.method.search(plain):
+        return False
+    return not patterns.personal.search(plain)
+
+
+def safety_topic(text: str) -> bool:
+    """True when ``text`` speaks of suicide or self-harm without being a crisis statement.
+
+    Such questions of fact still deserve the helplines, though not the crisis message.
+    """
+    if is_crisis(text):
+        return False
+    patterns = _patterns()
+    plain = normalise(text)
+    for pattern in patterns.figurative:
+        for match in list(pattern.finditer(plain)):
+            plain = _blank(plain, match.start(), match.end())
+    return any(p.search(plain) for p in patterns.mentions)
 
 
 def is_crisis(text: str) -> bool:

@@ -8,7 +8,7 @@ from functools import cache
 from typing import Any
 
 from nextround.data import load_toml
-from nextround.domain.crisis import CrisisResponse, crisis_response
+from nextround.domain.crisis import CrisisResponse, Helpline, crisis_response, helplines_for
 from nextround.domain.selftalk import Analysis, Label
 
 
@@ -53,11 +53,12 @@ class Reply:
     encouragement: str | None = None
     crisis: CrisisResponse | None = None
     distortions: tuple[str, ...] = field(default=())
+    support: tuple[Helpline, ...] = field(default=())
 
     def resources(self) -> list[dict[str, str]] | None:
-        if self.crisis is None:
-            return None
-        return [line.as_dict() for line in self.crisis.helplines]
+        """Helplines for a crisis, and for a question about suicide or self-harm; else None."""
+        lines = self.crisis.helplines if self.crisis is not None else self.support
+        return [line.as_dict() for line in lines] if lines else None
 
     @property
     def text(self) -> str:
@@ -129,7 +130,10 @@ class Responder:
         rows = [r for r in _data()["encouragement"] if r["label"] == analysis.label.value]
         choice = _pick([_Option(r["id"], r["text"]) for r in rows], self.previous, self._rng)
         self.previous = choice.id
-        return Reply(label=analysis.label, id=choice.id, encouragement=choice.text)
+        support = helplines_for(self.country) if analysis.safety else ()
+        return Reply(
+            label=analysis.label, id=choice.id, encouragement=choice.text, support=support
+        )
 
     def _reframe(self, analysis: Analysis) -> Reply:
         main = _pick(_reframes_for(analysis.distortions), self.previous, self._rng)
@@ -140,5 +144,6 @@ class Responder:
             text, ident = f"{main.text} {ground.text}", f"{main.id}+{ground.id}"
         self.previous = ident
         return Reply(
-            label=Label.HARSH, id=ident, reframe=text, distortions=analysis.distortions
+            label=Label.HARSH, id=ident, reframe=text, distortions=analysis.distortions,
+            support=helplines_for(self.country) if analysis.safety else (),
         )

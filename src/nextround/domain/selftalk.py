@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cache
 
 from nextround.data import load_toml
-from nextround.domain.crisis import crisis_spans, normalise
+from nextround.domain.crisis import crisis_spans, normalise, safety_topic
 
 
 class Label(StrEnum):
@@ -31,6 +31,9 @@ class Analysis:
     distortions: tuple[str, ...] = ()
     spans: tuple[Span, ...] = ()
     kind_spans: tuple[Span, ...] = field(default=(), compare=False)
+    # Speaks of suicide or self-harm without being a crisis statement ("what is the suicide
+    # rate?"): no crisis message, but the helplines are still offered.
+    safety: bool = field(default=False, compare=False)
 
     def triggers(self) -> list[str]:
         """The words that triggered the label, as the user wrote them."""
@@ -119,7 +122,9 @@ def analyse(
     found = _by_rules(text)
     learned = harsh_score is not None and found.label is not Label.HARSH and text.strip()
     if learned and harsh_score is not None and harsh_score(text) >= threshold:
-        return Analysis(text=text, label=Label.HARSH, kind_spans=found.kind_spans)
+        found = Analysis(text=text, label=Label.HARSH, kind_spans=found.kind_spans)
+    if safety_topic(text):
+        found = replace(found, safety=True)
     return found
 
 
