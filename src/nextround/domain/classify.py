@@ -191,7 +191,9 @@ def _strong(reading: Reading, label: str) -> bool:
     return any(h.cue.label == label and h.weight >= 3 for h in reading.hits)
 
 
-def decide(reading: Reading, context: int, extra_other: float = 0.0) -> tuple[Label, float]:
+def decide(
+    reading: Reading, context: int, extra_other: float = 0.0, own: bool = True
+) -> tuple[Label, float]:
     """Pick the label from the cue scores; returns the label and a confidence."""
     scores = {label: reading.score(label) for label in JOB_LABELS}
     kinds = reading.kinds()
@@ -221,6 +223,7 @@ def decide(reading: Reading, context: int, extra_other: float = 0.0) -> tuple[La
     )
     if (
         regret
+        and own
         and not strong_refusal
         and scores[Label.REJECTION] < 3
         and context >= 3
@@ -252,7 +255,8 @@ def classify_text(
     """Classify one message given its subject, new body text and sender."""
     ruleset = rules()
     reading, context = _read(subject, body, ruleset)
-    label, confidence = decide(reading, context, 1.0 if bulk else 0.0)
+    own = ruleset.own.search(reading.whole) is not None
+    label, confidence = decide(reading, context, 1.0 if bulk else 0.0, own)
     if label is Label.OTHER:
         evidence = _evidence(reading, Label.OTHER) or [
             "no sign that this is about your own application"

@@ -99,6 +99,7 @@ class RuleSet:
     cues: tuple[Cue, ...]
     job_context: re.Pattern[str]
     applying: re.Pattern[str]
+    own: re.Pattern[str]
     stage_interview: Patterns
     door_open: Patterns
     reason: Patterns
@@ -136,6 +137,7 @@ def rules() -> RuleSet:
         cues=cues,
         job_context=_join(list(data["context"]["job"])),
         applying=_join(list(data["context"]["applying"])),
+        own=_join(list(data["context"]["own"])),
         stage_interview=_with_needs(list(rej["stage_interview"])),
         door_open=_with_needs(list(rej["door_open"])),
         reason=_with_needs(list(rej["reason"])),
