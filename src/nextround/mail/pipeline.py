@@ -32,6 +32,7 @@ _JOB_STEMS = (
     b"assessm",
     b" role",
     b"bewerb",
+    b"entrevist",
 )
 _QP_RETRY_BYTES = 12 * 1024
 _SCAN_BYTES = 64 * 1024
