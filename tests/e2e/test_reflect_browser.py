@@ -48,3 +48,18 @@ def test_debrief_form_then_questions_page(page: Any, live_server: str, round_id:
     page.goto(f"{live_server}/questions")
     assert page.locator("#prepare-next li").count() == 2
     assert page.locator(".chart svg").count() == 1
+
+
+def test_practice_timer_counts_down(page: Any, live_server: str, round_id: int) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(f"{live_server}/debrief/{round_id}")
+    page.fill("#f-questions", "What is your greatest weakness?")
+    page.click("text=Save debrief")
+    page.wait_for_url(f"**/debrief/{round_id}**")
+    page.goto(f"{live_server}/practice")
+    page.click("text=Start 2-minute timer")
+    expect(page.locator("#timer-1")).to_have_text("1:58", timeout=5000)
+    page.click("text=Good")
+    page.wait_for_url("**/practice?flash=**")
+    assert "Next time" in page.content()
