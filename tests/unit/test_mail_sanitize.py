@@ -112,3 +112,20 @@ def test_header_text_never_keeps_line_breaks_or_controls(text: str) -> None:
 )
 def test_sanitiser_is_safe_on_any_mix_of_vectors(parts: list[str]) -> None:
     assert not _UNSAFE.search(sanitize_html("".join(parts)).html)
+
+
+def test_html_blocks_stay_separate_sentences_for_the_classifier() -> None:
+    from nextround.domain.classify import classify_email
+    from nextround.domain.emails import InboundEmail
+    from nextround.mail.parse import parse_bytes
+
+    raw = (
+        b"From: Acme Careers <jobs@acme.example>\nSubject: Your application\n"
+        b"Content-Type: text/html; charset=utf-8\n\n"
+        b"<div>Hi Sam,</div><div>If you have any questions about your application, write to us"
+        b"</div><div>We have decided not to move forward with your application</div>"
+        b"<div>The Acme team</div>"
+    )
+    message = parse_bytes(raw)
+    assert isinstance(message, InboundEmail)
+    assert classify_email(message).label.value == "rejection"

@@ -11,7 +11,10 @@ MAX_HTML_CHARS = 2_000_000
 # pathological nesting is an attack, not a layout.
 MAX_TAG_DEPTH = 400
 
-_BLOCK_TAGS = re.compile(r"(?i)<\s*(?:br|/p|/div|/tr|/li|/h[1-6]|/table|/blockquote)\b[^>]*>")
+# Block ends become paragraph breaks (a blank line) so that sentences of separate blocks
+# are never read as one; <br> is a line break inside a paragraph.
+_BLOCK_TAGS = re.compile(r"(?i)<\s*(?:/p|/div|/tr|/li|/h[1-6]|/table|/blockquote|/td|/th)\b[^>]*>")
+_BREAK_TAGS = re.compile(r"(?i)<\s*br\b[^>]*>")
 _OPEN_TAG = re.compile(r"<\s*[a-zA-Z]")
 _REMOTE = re.compile(r"(?i)\b(?:src|background|poster|srcset|href)\s*=\s*[\"']?\s*(?:https?:)?//")
 _CSS_URL = re.compile(r"(?i)url\s*\(")
@@ -128,7 +131,8 @@ def html_to_text(html: str) -> str:
         html = _OPEN_TAG.sub(" <", html)  # keep text, lose structure
         return re.sub(r"<[^>]*>", " ", html)[:MAX_HTML_CHARS].strip()
     # Block tags become line breaks first, so sentences in separate cells stay apart.
-    html = _BLOCK_TAGS.sub(lambda m: m.group(0) + "\n", html)
+    html = _BLOCK_TAGS.sub(lambda m: m.group(0) + "\n\n", html)
+    html = _BREAK_TAGS.sub(lambda m: m.group(0) + "\n", html)
     tree = LexborHTMLParser(html)
     tree.strip_tags(["script", "style", "head", "title", "noscript", "template"])
     root = tree.body or tree.root
