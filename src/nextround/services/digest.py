@@ -73,7 +73,7 @@ def _revisit(uow: Any, clock: Clock) -> list[Todo]:
     return [
         Todo(f"Look at {names.get(w.company_id, 'a company')}'s openings again"
              + (f" ({w.reason})" if w.reason else ""), ref=f"watch:{w.id}",
-             command="nextround watch")
+             link="/watch", command="nextround watch")
         for w in uow.recover.watch_entries()
         if str(w.state) == "watching" and w.look_again_on <= today
     ]
@@ -83,7 +83,8 @@ def _practice(uow: Any, clock: Clock) -> list[Todo]:
     due = uow.recover.practice_due(clock())
     if not due:
         return []
-    return [Todo(f"{due} practice question(s) due", ref="practice", command="nextround practice")]
+    return [Todo(f"{due} practice question(s) due", ref="practice", link="/practice",
+                 command="nextround practice")]
 
 
 def _plan(uow: Any, clock: Clock) -> list[Todo]:

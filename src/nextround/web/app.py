@@ -34,10 +34,18 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("Stories", "/stories", "reflect"),
     ("Practice", "/practice", "reflect"),
     ("Growth", "/growth", "respond"),
-    ("Watch", "/watch", "respond"),
     ("Journal", "/journal", "recover"),
     ("Wins", "/wins", "recover"),
     ("Plan", "/plan", "recover"),
+)
+
+# Less frequent pages, in the "More" menu.
+MORE_NAV: tuple[tuple[str, str, str], ...] = (
+    ("Contacts", "/contacts", "people"),
+    ("Companies", "/companies", "people"),
+    ("Watch list", "/watch", "respond"),
+    ("Profile", "/profile", "people"),
+    ("Import & export", "/data", "transfer"),
 )
 
 
@@ -68,6 +76,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         app.include_router(module.router)
         loaded.add(name)
     env.globals["nav"] = [(label, path) for label, path, mod in NAV if mod in loaded]
+    env.globals["more_nav"] = [(label, path) for label, path, mod in MORE_NAV if mod in loaded]
     _install_error_pages(app)
     app.add_middleware(SecurityHeaders)
     return app
