@@ -86,3 +86,13 @@ def test_opposite_questions_conflict(rules: TextRules, x: str, y: str) -> None:
 def test_paraphrases_do_not_conflict(rules: TextRules) -> None:
     assert not conflicts(rules.poles("How do you handle criticism?"),
                          rules.poles("What's the toughest feedback you've ever received?"))
+
+
+def test_shipped_bank_vectors_cover_the_bank() -> None:
+    """A first run must not spend seconds embedding the bank: its vectors ship with it."""
+    from nextround.nlp.bank_seed import bank_texts, key, load_seed
+    from nextround.nlp.embedder import MODEL_NAME
+
+    seed = load_seed(MODEL_NAME)
+    stale = [t for t in bank_texts() if key(MODEL_NAME, t) not in seed]
+    assert stale == [], "regenerate with `python -m nextround.nlp.bank_seed`"

@@ -251,10 +251,14 @@ class CachedEmbedder:
         return hashlib.sha1(f"{self.name}\x00{text}".encode()).hexdigest()
 
     def _load(self) -> None:
-        if self._loaded or self.folder is None:
-            self._loaded = True
+        if self._loaded:
             return
         self._loaded = True
+        from nextround.nlp.bank_seed import load_seed
+
+        self._memory.update(load_seed(self.name))
+        if self.folder is None:
+            return
         if not self.folder.is_dir():
             return
         for keys_file in sorted(self.folder.glob("*.keys")):
