@@ -56,7 +56,7 @@ def _interactive_debrief(what: str) -> tuple[list[Any], dict[str, str]]:
 @click.argument("round_id", metavar="ROUND", type=int)
 @click.option("-q", "--question", "questions", multiple=True,
               help="A question asked (repeatable). Optionally 'text | difficulty | how well'.")
-@click.option("--questions-file", type=click.File("r", encoding="utf-8"),
+@click.option("--questions-file", type=click.File("r", encoding="utf-8-sig"),
               help="Questions, one per line ('-' for stdin).")
 @click.option("--went-well", help="What went well.")
 @click.option("--do-differently", help="What to do differently next time.")

@@ -91,7 +91,7 @@ def _fmt(value: float | None) -> str:
 
 
 @questions.command("group")
-@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.argument("source", type=click.File("r", encoding="utf-8-sig"))
 @click.option("--json", "as_json", is_flag=True,
               help='One object: {"groups": [{"canonical": text or null, "members": [lines]}]}.')
 @click.option("--detail", is_flag=True, help="With --json, add canonical_id and uncertain.")

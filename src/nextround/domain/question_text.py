@@ -14,7 +14,7 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022>]+|\d{1,3}[.)]|q\d*[:.)])\s*", re.IGNORE
 
 def clean(text: str) -> str:
     """The question as a person would read it: no bullets, single spaces."""
-    text = _BULLET.sub("", text.translate(_QUOTES))
+    text = _BULLET.sub("", text.translate(_QUOTES).replace("\ufeff", ""))
     return _SPACE.sub(" ", text).strip()
 
 
