@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nextround.domain.grouping import Band, best_matches, group_questions
 from nextround.domain.question_bank import load_bank
@@ -96,3 +98,16 @@ def test_every_line_lands_in_exactly_one_group_with_the_fallback() -> None:
 
 def test_empty_input_gives_no_groups() -> None:
     assert group_questions([], load_bank(), LexicalEmbedder().embed).groups == []
+
+
+_FALLBACK = CachedEmbedder(LexicalEmbedder(), None)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(max_size=80), max_size=25))
+def test_any_input_is_partitioned_exactly_once(lines: list[str]) -> None:
+    from nextround.services.questions import group_lines
+
+    data = group_lines(lines, _FALLBACK.embed).as_json()
+    members = sorted(m for g in data["groups"] for m in g["members"])
+    assert members == list(range(len(lines)))
