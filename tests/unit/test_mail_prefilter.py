@@ -45,3 +45,12 @@ def test_mail_without_job_words_is_header_read_only() -> None:
     assert message.sha256 and result.label.value == "other"
     full, _ = classify_raw(raw, parse_all=True)
     assert isinstance(full, InboundEmail) and full.complete and full.text == "See you Sunday!"
+
+
+def test_only_subject_from_and_body_are_scanned() -> None:
+    assert may_be_job_mail(b"From: x@example.org\nSubject: Your interview\n\nSee you.\n")
+    assert may_be_job_mail(b"From: Acme Recruiting <a@example.org>\nSubject: hi\n\nok\n")
+    # Signature and routing headers can contain anything; they are not read.
+    assert not may_be_job_mail(
+        b"DKIM-Signature: v=1; d=offer.example; b=candidate\nSubject: hi\n\nSee you at noon.\n"
+    )

@@ -94,6 +94,23 @@ def _has_stem(head: bytes) -> bool:
     return False
 
 
+def _without_headers(head: bytes) -> bytes:
+    """Subject and From lines plus the body: Received, DKIM and ARC headers (often
+    several kilobytes) say nothing about a job and only cost time."""
+    end = head.find(b"\n\n")
+    if end == -1:
+        return head
+    keep = [head[end:]]
+    for name in (b"\nsubject:", b"\nfrom:"):
+        at = head.find(name, 0, end)
+        if at == -1 and head.startswith(name[1:]):
+            at = 0
+        if at != -1:
+            line_end = head.find(b"\n", at + 1)
+            keep.append(head[at : line_end if line_end != -1 else end])
+    return b"".join(keep)
+
+
 def may_be_job_mail(data: bytes, lowered: bytes | None = None) -> bool:
     """A cheap test on raw bytes: False only when the message surely has no job word.
 
@@ -114,6 +131,7 @@ def may_be_job_mail(data: bytes, lowered: bytes | None = None) -> bool:
         end = head.find(b"\n--", plain) if plain != -1 else -1
         if end != -1:
             head = head[: head.find(b"\n\n") + 1] + head[plain:end]
+    head = _without_headers(head)
     if _has_stem(head):
         return True
     # Quoted-printable soft breaks can split a word; job mail says what it is early.
