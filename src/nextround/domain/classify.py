@@ -42,7 +42,7 @@ _BULLET = re.compile(r"^(?:[-*•·▪]|\d{1,2}[.)])\s")
 def _present(words: tuple[str, ...], text: str) -> bool:
     # A plain loop: this runs hundreds of times per message, and a generator inside any()
     # costs more than the substring tests themselves.
-    for word in words:
+    for word in words:  # noqa: SIM110
         if word in text:
             return True
     return False
