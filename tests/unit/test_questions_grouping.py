@@ -111,3 +111,17 @@ def test_any_input_is_partitioned_exactly_once(lines: list[str]) -> None:
     data = group_lines(lines, _FALLBACK.embed).as_json()
     members = sorted(m for g in data["groups"] for m in g["members"])
     assert members == list(range(len(lines)))
+
+
+def test_without_the_model_package_grouping_falls_back_to_words(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> None:
+    from nextround.nlp import embedder as module
+
+    monkeypatch.setattr(module, "model_dir", lambda: None)
+    monkeypatch.setattr(module, "_default", None)
+    monkeypatch.setenv("NEXTROUND_CACHE_DIR", "off")
+    fallback = module.default_embedder()
+    assert fallback.name == "lexical" and not module.model_available()
+    result = group_questions(["Why do you want to work here?", "why do you want to work here"],
+                             load_bank(), fallback.embed)
+    assert [g.members for g in result.groups] == [[0, 1]]
