@@ -75,6 +75,10 @@ def practice(ctx: click.Context, minutes: int | None, timer: bool, as_json: bool
     if not plan:
         say("Nothing to practise yet. Log the questions you were asked: `nextround debrief ROUND`.")
         return
+    done = sum(d["reviews"] for d in info["reviews_per_day"])
+    nxt = f"; next interview {info['next_interview']}" if info["next_interview"] else ""
+    say(f"{done} answer(s) practised in the last {info['reviews_last_days']} days "
+        f"({info['due_this_week']} due this week{nxt}).")
     if not interactive():
         table(f"{info['due_now']} due, {info['new']} new", ["Key", "Question", "New"],
               [(p["key"], p["question"], "yes" if p["new"] else "") for p in plan])
