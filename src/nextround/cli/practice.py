@@ -72,13 +72,16 @@ def practice(ctx: click.Context, minutes: int | None, timer: bool, as_json: bool
         emit_json({**info, "session": [{"key": p["key"], "question": p["question"],
                                         "new": p["new"]} for p in plan]})
         return
-    if not plan:
+    if not info["total"]:
         say("Nothing to practise yet. Log the questions you were asked: `nextround debrief ROUND`.")
         return
     done = sum(d["reviews"] for d in info["reviews_per_day"])
     nxt = f"; next interview {info['next_interview']}" if info["next_interview"] else ""
     say(f"{done} answer(s) practised in the last {info['reviews_last_days']} days "
         f"({info['due_this_week']} due this week{nxt}).")
+    if not plan:
+        say("Nothing is due right now. Well done: come back when the next one is due.")
+        return
     if not interactive():
         table(f"{info['due_now']} due, {info['new']} new", ["Key", "Question", "New"],
               [(p["key"], p["question"], "yes" if p["new"] else "") for p in plan])
