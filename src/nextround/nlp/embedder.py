@@ -209,6 +209,7 @@ def _normalise(m: Matrix) -> Matrix:
 _WORD = re.compile(r"[a-z0-9]+")
 LEXICAL_DIM = 4096
 _PROGRESS_STEP = 512
+_MAX_CHUNKS = 64
 
 
 class LexicalEmbedder:
@@ -242,8 +243,10 @@ class CachedEmbedder:
         self.progress: Callable[[int, int], None] | None = None
         self.inner = inner
         self.name = inner.name
-        self.folder = folder
+        # One sub-folder per model: chunks of different models never mix, so they can merge.
+        self.folder = folder / re.sub(r"[^A-Za-z0-9._-]", "_", self.name) if folder else None
         self._memory: dict[str, Matrix] = {}
+        self._seeded: set[str] = set()
         self._loaded = False
         self._lock = threading.Lock()
 
@@ -256,7 +259,9 @@ class CachedEmbedder:
         self._loaded = True
         from nextround.nlp.bank_seed import load_seed
 
-        self._memory.update(load_seed(self.name))
+        seed = load_seed(self.name)
+        self._memory.update(seed)
+        self._seeded = set(seed)
         if self.folder is None:
             return
         if not self.folder.is_dir():
@@ -306,8 +311,28 @@ class CachedEmbedder:
             np.save(tmp, vectors.astype(np.float16 if self.name == "lexical" else np.float32))
             os.replace(tmp, self.folder / f"{stem}.npy")
             (self.folder / f"{stem}.keys").write_text("\n".join(keys), encoding="ascii")
+            if len(list(self.folder.glob("*.keys"))) > _MAX_CHUNKS:
+                self._compact()
         except OSError:
             pass  # a read-only cache dir must not stop grouping
+
+    def _compact(self) -> None:
+        """Merge the chunks (one per batch of new texts) into one, so start-up stays quick."""
+        assert self.folder is not None
+        old = sorted(self.folder.glob("*.keys"))
+        keys = [k for k in self._memory if k not in self._seeded]
+        if not keys:
+            return
+        vectors = np.stack([self._memory[k] for k in keys])
+        stem = "all-" + hashlib.sha1("".join(keys).encode()).hexdigest()[:12]
+        tmp = self.folder / f"{stem}.tmp.npy"
+        np.save(tmp, vectors.astype(np.float16 if self.name == "lexical" else np.float32))
+        os.replace(tmp, self.folder / f"{stem}.npy")
+        (self.folder / f"{stem}.keys").write_text("\n".join(keys), encoding="ascii")
+        for keys_file in old:
+            if keys_file.stem != stem:
+                keys_file.unlink(missing_ok=True)
+                keys_file.with_suffix(".npy").unlink(missing_ok=True)
 
 
 def cache_folder() -> Path | None:
