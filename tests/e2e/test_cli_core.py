@@ -6,7 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 
+
+@pytest.mark.timeout(600)
 def test_full_tracker_journey(cli: Any, home: Path) -> None:
     assert cli("init", "--name", "Alex Doe", "--email", "alex@example.org").code == 0
     added = cli("app", "add", "--company", "Acme", "--role", "Data Analyst",

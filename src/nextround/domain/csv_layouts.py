@@ -14,7 +14,8 @@ REQUIRED = ("company", "role")
 LAYOUTS: dict[str, dict[str, tuple[str, ...]]] = {
     "generic": {
         "company": ("company", "company name", "employer", "organisation", "organization"),
-        "role": ("role", "title", "job title", "position", "job position", "job"),
+        "role": ("role", "title", "job title", "position", "position title", "job position",
+                 "job"),
         "status": ("status", "stage", "state"),
         "applied_on": ("applied_on", "date applied", "applied", "applied date",
                        "application date", "date"),
