@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -61,9 +62,7 @@ class LocalPostgres:
 
     def stop(self) -> None:
         if self.started and self.bin is not None:
-            try:
+            with contextlib.suppress(subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError):
                 self._run(str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "fast",
                           "-w", "stop")
-            except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError):
-                pass
         shutil.rmtree(self.dir, ignore_errors=True)

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import random
+from datetime import datetime
 from typing import Any
 
 from nextround.data import load_toml
 from nextround.domain.applications import InterviewOutcome, Status
 from nextround.services.clock import Clock, system_clock
 from nextround.storage.uow import UnitOfWork
+
+
+def _fixed_clock(at: datetime) -> Clock:
+    return lambda: at
 
 
 def load_extras(uow: UnitOfWork, rng: random.Random, clock: Clock = system_clock) -> None:
@@ -31,7 +36,7 @@ def load_extras(uow: UnitOfWork, rng: random.Random, clock: Clock = system_clock
         pool = list(data["questions"].get(iv.kind.value, []))
         rng.shuffle(pool)
         lines = parse_lines("\n".join(pool[: rng.randint(2, len(pool))]))
-        save_debrief(uow, iv.id, lines, embed, {}, clock=lambda at=iv.scheduled_at: at)
+        save_debrief(uow, iv.id, lines, embed, {}, clock=_fixed_clock(iv.scheduled_at))
         done += 1
     keys = {asked.text.split("|")[0].strip().casefold(): asked.group_key
             for asked, _ in uow.reflect.all_asked() if asked.group_key}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = 'core_0001'
 down_revision = None
 branch_labels = ('core',)
@@ -13,7 +12,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    
+
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('username', sa.String(length=120), nullable=False),
@@ -201,7 +200,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    
+
     op.drop_table('interview_contacts')
     with op.batch_alter_table('status_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_status_events_owner_id'))

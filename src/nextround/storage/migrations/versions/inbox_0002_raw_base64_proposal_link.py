@@ -30,6 +30,7 @@ def _copy(name: str, to_base64: bool) -> None:
     source = t.c.raw if to_base64 else t.c.raw_base64
     rows = bind.execute(sa.select(t.c.id, source).where(source.is_not(None))).fetchall()
     for row_id, value in rows:
+        values: dict[str, str | bytes]
         if to_base64:
             values = {"raw_base64": base64.b64encode(bytes(value)).decode("ascii")}
         else:

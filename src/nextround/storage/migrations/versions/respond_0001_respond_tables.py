@@ -5,7 +5,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = 'respond_0001'
 down_revision = 'core_0001'
 branch_labels = ('respond',)
