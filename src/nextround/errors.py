@@ -43,7 +43,8 @@ class ConfigError(NextroundError):
     """The installation or configuration needs attention (database, settings, ...)."""
 
     exit_code = 5
-    http_status = 500
+    # Shown as a page that says what to set up; not a server fault.
+    http_status = 400
 
 
 class ExternalError(NextroundError):

@@ -82,7 +82,7 @@ def test_send_needs_csrf_and_an_account(client: Any, rejected_app: int,
     url = f"/applications/{rejected_app}/respond/send"
     assert client.post(url, data={"kind": "reply"}).status_code == 403
     refused = client.post(url, data={"kind": "reply", "csrf_token": client.csrf})
-    assert refused.status_code == 500
+    assert refused.status_code == 400
     assert "NEXTROUND_SMTP_HOST" in refused.text
 
 
