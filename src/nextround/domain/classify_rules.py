@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import re._parser as sre_parse
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from re._constants import BRANCH, LITERAL, SUBPATTERN
@@ -34,10 +35,10 @@ def normalise(text: str) -> str:
     return _WS.sub(" ", text.translate(_APOSTROPHES).lower())
 
 
-def _branch_words(items: object) -> str:
+def _branch_words(items: Iterable[tuple[object, int]]) -> str:
     """The literal text a branch starts with (up to its first non-literal item)."""
     text = ""
-    for op, av in items:  # type: ignore[attr-defined]
+    for op, av in items:
         if op is LITERAL:
             text += chr(av)
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from email import policy
 from email.message import Message
 from email.parser import BytesParser
@@ -104,7 +105,7 @@ class Envelope:
     message_id: str | None
     subject: str
     sender: Address | None
-    date: object  # datetime | None; kept loose so callers can pass it through
+    date: datetime | None
     labels: tuple[str, ...]
     defects: tuple[str, ...]
 
@@ -138,7 +139,7 @@ def _quarantine(raw: RawMessage, reason: str) -> QuarantinedMessage:
         message_id=env.message_id if env else None,
         subject=env.subject if env else "",
         sender=env.sender if env else None,
-        date=env.date if env else None,  # type: ignore[arg-type]
+        date=env.date if env else None,
     )
 
 

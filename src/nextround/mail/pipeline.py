@@ -164,7 +164,7 @@ def _headers_only(raw: RawMessage, hashes: bool) -> InboundEmail:
         message_id=env.message_id,
         subject=env.subject,
         sender=env.sender,
-        date=env.date,  # type: ignore[arg-type]
+        date=env.date,
         labels=env.labels,
         defects=env.defects,
         complete=False,
