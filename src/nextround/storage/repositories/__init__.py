@@ -8,8 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nextround.errors import NotFoundError
+from nextround.storage.tables.base import Base
 
-T = TypeVar("T")
+T = TypeVar("T", bound=Base)
+R = TypeVar("R")
 
 
 class Repository:
@@ -20,19 +22,18 @@ class Repository:
         self.owner_id = owner_id
 
     def _get_owned(self, model: type[T], id_: int, what: str, hint: str | None = None) -> T:
-        row: Any = self.session.scalar(
-            select(model).where(  # type: ignore[arg-type]
-                model.id == id_,  # type: ignore[attr-defined]
-                model.owner_id == self.owner_id,  # type: ignore[attr-defined]
-            )
+        columns = model.__table__.c
+        row = self.session.scalar(
+            select(model).where(columns.id == id_, columns.owner_id == self.owner_id)
         )
         if row is None:
             raise NotFoundError(f"No {what} with id {id_}.", hint)
-        return row  # type: ignore[no-any-return]
+        return row
 
-    def add(self, row: Any) -> Any:
+    def add(self, row: R) -> R:
         if hasattr(row, "owner_id") and getattr(row, "owner_id", None) is None:
-            row.owner_id = self.owner_id
+            owned: Any = row
+            owned.owner_id = self.owner_id
         self.session.add(row)
         self.session.flush()
         return row

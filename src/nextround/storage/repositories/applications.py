@@ -112,7 +112,7 @@ class ApplicationRepository(Repository):
             owner_id=self.owner_id, application_id=app.id, from_status=old, to_status=new,
             at=at, origin=origin, note=note,
         )
-        return self.add(event)  # type: ignore[no-any-return]
+        return self.add(event)
 
     def notes(self, app_id: int) -> builtins.list[Note]:
         stmt = (

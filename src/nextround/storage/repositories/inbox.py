@@ -142,7 +142,7 @@ class InboxRepository(Repository):
             owner_id=self.owner_id, application_id=application_id,
             message_id=message_id, kind=kind, at=at, created_at=at,
         )  # fmt: skip
-        return self.add(mark)  # type: ignore[no-any-return]
+        return self.add(mark)
 
     # -- quarantine -------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ class CompanyRepository(Repository):
         if found is not None:
             return found
         company = Company(owner_id=self.owner_id, name=" ".join(name.split()), aliases=[])
-        return self.add(company)  # type: ignore[no-any-return]
+        return self.add(company)
 
     def list(self) -> builtins.list[Company]:
         stmt = select(Company).where(Company.owner_id == self.owner_id).order_by(
