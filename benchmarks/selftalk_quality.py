@@ -1,7 +1,9 @@
 """Self-talk quality: crisis recall, false alarms, harsh-vs-not-harsh P/R/F1, confusion matrix.
 
-Measures the rules on the shared evaluation set (never used to tune them) and, as a baseline
-in the same run, on the team's own examples and on a naive keyword reader.
+Measures the default reader (pattern rules plus the light n-gram reader) on the shared
+evaluation set (never used to tune anything) and, as baselines in the same run, the rules
+alone, the optional sentence-model head and a naive keyword reader; and the same on the team's
+own examples, held-out examples and crisis cases.
 
     python benchmarks/selftalk_quality.py [--json]
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -44,6 +47,20 @@ def naive(text: str) -> str:
 
 def ours(text: str) -> str:
     return analyse(text).label.value
+
+
+def rules_only(text: str) -> str:
+    return analyse(text, learned=False).label.value
+
+
+def light_load_seconds() -> float:
+    """Cold start of the light reader, in a fresh interpreter: import plus loading weights."""
+    code = ("import time; t = time.perf_counter(); "
+            "from nextround.domain.harsh_model import harsh_model; "
+            "assert harsh_model() is not None; print(time.perf_counter() - t)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    return float(out.stdout.strip())
 
 
 def with_model() -> tuple[Callable[[str], str] | None, float]:
@@ -93,9 +110,8 @@ def score(rows: list[dict[str, object]], controls: list[dict[str, object]],
 def _own(pattern: str) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     rows = [row for path in sorted((REPO / "tests" / "data").glob(pattern))
             for row in _read(path)]
-    return [r for r in rows if r["label"] != "not_crisis"], [
-        r for r in rows if r["label"] == "not_crisis"
-    ]
+    quiet = ("not_crisis", "not_crisis_informational")
+    return [r for r in rows if r["label"] not in quiet], [r for r in rows if r["label"] in quiet]
 
 
 def _print(title: str, result: dict[str, object]) -> None:
@@ -124,13 +140,17 @@ def main() -> int:
     results: dict[str, object] = {}
     own_rows, own_controls = _own("selftalk_examples*.jsonl")
     held_rows, held_controls = _own("selftalk_holdout*.jsonl")
+    case_rows, case_controls = _own("selftalk_crisis_cases.jsonl")
     model_reader, load_seconds = with_model()
-    print(f"learned head: {'loaded' if model_reader else 'not available'} "
+    print(f"light n-gram reader: cold start {light_load_seconds():.3f} s (fresh interpreter)")
+    print(f"sentence-model head: {'loaded' if model_reader else 'not available'} "
           f"in {load_seconds:.2f} s (cold, with the sentence model)")
-    results["own_examples_rules"] = score(own_rows, own_controls, ours)
-    results["own_holdout_rules"] = score(held_rows, held_controls, ours)
+    results["own_examples"] = score(own_rows, own_controls, ours)
+    results["own_holdout_rules_only"] = score(held_rows, held_controls, rules_only)
+    results["own_holdout"] = score(held_rows, held_controls, ours)
     if model_reader is not None:
-        results["own_holdout_rules_with_model"] = score(held_rows, held_controls, model_reader)
+        results["own_holdout_with_sentence_model"] = score(held_rows, held_controls, model_reader)
+    results["own_crisis_cases"] = score(case_rows, case_controls, ours)
     if data is None:
         if os.environ.get("CI") == "true":
             print("shared evaluation data is missing", file=sys.stderr)
@@ -139,9 +159,10 @@ def main() -> int:
     else:
         rows = _read(data / "eval" / "selftalk.jsonl")
         controls = _read(data / "eval" / "crisis-controls.jsonl")
-        results["eval_rules"] = score(rows, controls, ours)
+        results["eval_rules_only"] = score(rows, controls, rules_only)
+        results["eval"] = score(rows, controls, ours)
         if model_reader is not None:
-            results["eval_rules_with_model"] = score(rows, controls, model_reader)
+            results["eval_with_sentence_model"] = score(rows, controls, model_reader)
         results["eval_naive_keywords"] = score(rows, controls, naive)
     if as_json:
         print(json.dumps(results, indent=2))

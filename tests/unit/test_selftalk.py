@@ -78,7 +78,7 @@ def test_the_teams_own_examples_mostly_read_right(name: str) -> None:
 
 
 def test_a_learned_second_opinion_can_only_add_harsh() -> None:
-    sure = analyse("Another week without callbacks, I'm clearly not employable.",
+    sure = analyse("Another week without callbacks, what a surprise.",
                    harsh_score=lambda _t: 0.9, threshold=0.6)
     assert sure.label is Label.HARSH and sure.spans == ()
     unsure = analyse("The interview is on Thursday.", harsh_score=lambda _t: 0.2, threshold=0.6)

@@ -10,6 +10,7 @@ from functools import cache
 
 from nextround.data import load_toml
 from nextround.domain.crisis import crisis_spans, normalise, safety_topic
+from nextround.domain.harsh_model import harsh_model
 
 
 class Label(StrEnum):
@@ -56,8 +57,17 @@ class _Rules:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
+    # Shared word lists are written once in the data file and used as {name}.
+    for name, words in _terms().items():
+        pattern = pattern.replace("{" + name + "}", words)
     # Informal writing says "gonna"; one spelling in the data file covers both.
     return re.compile(pattern.replace("going\\s+to", "(?:going\\s+to|gonna)"), re.IGNORECASE)
+
+
+@cache
+def _terms() -> dict[str, str]:
+    raw = load_toml("recover/distortions.toml").get("terms", {})
+    return {str(k): "(?:" + str(v) + ")" for k, v in raw.items()}
 
 
 def _traps(table: dict[str, list[str]]) -> Traps:
@@ -109,26 +119,65 @@ def _merge(spans: list[Span]) -> list[Span]:
 
 
 def analyse(
-    text: str, harsh_score: Callable[[str], float] | None = None, threshold: float = 0.6
+    text: str,
+    harsh_score: Callable[[str], float] | None = None,
+    threshold: float = 0.6,
+    *,
+    learned: bool = True,
 ) -> Analysis:
     """Read one statement. Crisis language is checked first and always wins.
 
-    ``harsh_score`` is an optional learned second opinion (probability of harsh self-talk):
-    it can turn a statement the patterns missed into harsh, with no trap or words to name.
+    The pattern rules name the thinking traps and the trigger words; the light learned reader
+    (``learned``, on by default) weighs those findings together with the wording and has the
+    last word on harsh or not. ``harsh_score`` is an optional further opinion (probability of
+    harsh self-talk, e.g. from the sentence model): it can only turn a statement into harsh,
+    with no trap or words to name.
     """
     danger = crisis_spans(text)
     if danger:
         return Analysis(text=text, label=Label.CRISIS, spans=tuple(danger))
-    found = _by_rules(text)
-    learned = harsh_score is not None and found.label is not Label.HARSH and text.strip()
-    if learned and harsh_score is not None and harsh_score(text) >= threshold:
+    found, marks = _read(text)
+    model = harsh_model() if learned and text.strip() else None
+    if model is not None:
+        found = _second_look(found, model.is_harsh(text, marks, found.label is Label.HARSH))
+    extra = harsh_score is not None and found.label is not Label.HARSH and text.strip()
+    if extra and harsh_score is not None and harsh_score(text) >= threshold:
         found = Analysis(text=text, label=Label.HARSH, kind_spans=found.kind_spans)
     if safety_topic(text):
         found = replace(found, safety=True)
     return found
 
 
-def _by_rules(text: str) -> Analysis:
+def _second_look(found: Analysis, harsh: bool) -> Analysis:
+    """The learned reader's verdict on harsh or not; the rules still tell kind from neutral."""
+    if harsh == (found.label is Label.HARSH):
+        return found
+    if harsh:
+        return Analysis(text=found.text, label=Label.HARSH, kind_spans=found.kind_spans)
+    label = Label.KIND if found.kind_spans else Label.NEUTRAL
+    return Analysis(text=found.text, label=label, kind_spans=found.kind_spans)
+
+
+def rule_marks(text: str) -> tuple[str, ...]:
+    """What the rules noticed, as features for the learned reader (also used to train it)."""
+    return _read(text)[1]
+
+
+def _read(text: str) -> tuple[Analysis, tuple[str, ...]]:
+    found, traps, kindly = _by_rules(text)
+    marks = ["label:" + found.label.value, *("trap:" + name for name in traps)]
+    marks.append(f"traps:{min(len(traps), 3)}")
+    marks.append(f"kind:{min(len(found.kind_spans), 3)}")
+    if kindly:
+        marks.append("ends-kindly")
+    if traps and found.kind_spans:
+        marks.append("mixed")
+    return found, tuple(marks)
+
+
+def _by_rules(text: str) -> tuple[Analysis, tuple[str, ...], bool]:
+    """The rules' reading, the traps they saw (even when a kind ending outweighs them), and
+    whether a kind ending did."""
     rules = _rules()
     # Same length as the text, so spans still point at the user's own words.
     plain = rules.fillers.sub(lambda m: " " * len(m.group()), normalise(text))
@@ -147,17 +196,18 @@ def _by_rules(text: str) -> Analysis:
                     hits.append((name, match.span()))
     if not hits:
         label = Label.KIND if kind else Label.NEUTRAL
-        return Analysis(text=text, label=label, kind_spans=tuple(kind))
-    if kind and _ends_kindly(plain, hits, kind, rules.contrast):
-        return Analysis(text=text, label=Label.KIND, kind_spans=tuple(kind))
+        return Analysis(text=text, label=label, kind_spans=tuple(kind)), (), False
     names = tuple(dict.fromkeys(name for name, _ in sorted(hits, key=lambda h: h[1])))
-    return Analysis(
+    if kind and _ends_kindly(plain, hits, kind, rules.contrast):
+        return Analysis(text=text, label=Label.KIND, kind_spans=tuple(kind)), names, True
+    found = Analysis(
         text=text,
         label=Label.HARSH,
         distortions=names,
         spans=tuple(_merge([span for _, span in hits])),
         kind_spans=tuple(kind),
     )
+    return found, names, False
 
 
 def _ends_kindly(
@@ -168,9 +218,10 @@ def _ends_kindly(
     later_kind = [span for span in kind if span[0] >= last_harsh]
     if not later_kind:
         return False
-    between = plain[last_harsh : later_kind[0][0]]
     before_harsh = plain[: min(start for _, (start, _) in hits)]
-    return bool(contrast.search(between) or contrast.search(before_harsh))
+    # "..., and I'm still a good engineer": the contrast can sit inside the kind clause too.
+    answer = plain[last_harsh : later_kind[0][1]]
+    return any(contrast.search(part) for part in (before_harsh, answer))
 
 
 def analyse_many(lines: list[str]) -> list[Analysis]:
