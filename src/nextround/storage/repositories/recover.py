@@ -5,9 +5,9 @@ from __future__ import annotations
 import importlib
 from datetime import date, datetime
 from types import ModuleType
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Engine, delete, func, select
 
 from nextround.errors import NotFoundError
 from nextround.storage.repositories import Repository
@@ -57,12 +57,15 @@ class RecoverRepository(Repository):
         Call after commit: a checkpoint cannot run inside a transaction, so it uses a raw
         connection from the pool in autocommit mode.
         """
-        engine = self.session.get_bind()
+        # Sessions are always made by the Database's sessionmaker, bound to its engine.
+        engine = cast(Engine, self.session.get_bind())
         if engine.dialect.name != "sqlite":
             return
-        raw = engine.raw_connection()  # type: ignore[union-attr]
+        raw = engine.raw_connection()
         try:
-            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.close()
         finally:
             raw.close()
 
