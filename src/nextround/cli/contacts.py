@@ -26,12 +26,16 @@ def contact() -> None:
 @click.option("--relation", default="", help="Their part in it: recruiter, interviewer...")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
-def add(ctx: click.Context, /, as_json: bool, **fields: object) -> None:
+def add(ctx: click.Context, /, as_json: bool, name: str, company: str | None, title: str, email: str,
+        phone: str, linkedin_url: str, how_met: str, notes: str, application_id: int | None,
+        relation: str) -> None:
     """Add a contact."""
     from nextround.services.people import add_contact
 
     with unit_of_work(ctx) as uow:
-        cid = add_contact(uow, **fields)  # type: ignore[arg-type]
+        cid = add_contact(uow, name, company=company, title=title, email=email, phone=phone,
+                          linkedin_url=linkedin_url, how_met=how_met, notes=notes,
+                          application_id=application_id, relation=relation)
         uow.commit()
     if as_json:
         emit_json({"id": cid})

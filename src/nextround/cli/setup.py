@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+from click.decorators import FC
 
 from nextround.cli.context import interactive, open_database, settings, unit_of_work
 from nextround.cli.output import emit_json, say, success, table
@@ -38,10 +39,10 @@ def init(ctx: click.Context, name: str | None, email: str | None) -> None:
         say("Next: `nextround app add --company ACME --role 'Data Analyst'` or `nextround serve`.")
 
 
-def _profile_options(func: click.Command | click.decorators.FC) -> click.decorators.FC:
+def _profile_options(func: FC) -> FC:
     for field, label in reversed(PROFILE_OPTIONS):
         func = click.option(f"--{field.replace('_', '-')}", field, help=label)(func)
-    return func  # type: ignore[return-value]
+    return func
 
 
 @click.command()
