@@ -11,7 +11,7 @@ import click
 
 from nextround.cli.context import unit_of_work
 from nextround.cli.output import emit_json, success, table
-from nextround.domain.reply_context import PARTS, PROPOSAL_KINDS, TONES
+from nextround.domain.reply_context import PARTS, PROPOSAL_KINDS, TONES, Language, ProposalKind, Tone
 
 _LANGS = ["en", "fr"]
 
@@ -58,14 +58,13 @@ def _split_parts(value: str | None) -> tuple[str, ...] | None:
     return parts
 
 
-def _options(uow: Any, tone: str, language: str | None, variant: int,
-             parts: tuple[str, ...] | None = None, proposal: str | None = None) -> Any:
+def _options(uow: Any, tone: Tone, language: Language | None, variant: int,
+             parts: tuple[str, ...] | None = None, proposal: ProposalKind | None = None) -> Any:
     from nextround.domain.reply_context import DraftOptions
     from nextround.services.replies import default_language
 
-    return DraftOptions(parts=parts, proposal=proposal, tone=tone,  # type: ignore[arg-type]
-                        language=language or default_language(uow),  # type: ignore[arg-type]
-                        variant=variant)
+    return DraftOptions(parts=parts, proposal=proposal, tone=tone,
+                        language=language or default_language(uow), variant=variant)
 
 
 def _finish(uow: Any, app_id: int, draft: Any, ctx: Any, *, to: tuple[str, ...],
@@ -149,9 +148,9 @@ def _finish(uow: Any, app_id: int, draft: Any, ctx: Any, *, to: tuple[str, ...],
               help="When the rejection came (default: read from the email or the rounds).")
 @_draft_options
 @click.pass_context
-def draft(ctx: click.Context, app_id: int, parts: str | None, proposal: str | None,
-          topics: tuple[str, ...], door_open: bool | None, stage: str | None, tone: str,
-          language: str | None, variant: int, to: tuple[str, ...], eml: Path | None,
+def draft(ctx: click.Context, app_id: int, parts: str | None, proposal: ProposalKind | None,
+          topics: tuple[str, ...], door_open: bool | None, stage: str | None, tone: Tone,
+          language: Language | None, variant: int, to: tuple[str, ...], eml: Path | None,
           mailto: bool, send: bool, mark_sent: bool, as_json: bool) -> None:
     """Draft the reply to the rejection of application APP_ID."""
     from nextround.services.replies import draft_for_application
@@ -172,8 +171,8 @@ def draft(ctx: click.Context, app_id: int, parts: str | None, proposal: str | No
               "(default: 2 once a follow-up went out).")
 @_draft_options
 @click.pass_context
-def followup(ctx: click.Context, app_id: int, step: int | None, tone: str,
-             language: str | None, variant: int, to: tuple[str, ...], eml: Path | None,
+def followup(ctx: click.Context, app_id: int, step: int | None, tone: Tone,
+             language: Language | None, variant: int, to: tuple[str, ...], eml: Path | None,
              mailto: bool, send: bool, mark_sent: bool, as_json: bool) -> None:
     """Draft a follow-up for application APP_ID after silence, then a closing note."""
     from nextround.services.replies import followup_for_application
@@ -191,8 +190,8 @@ def followup(ctx: click.Context, app_id: int, step: int | None, tone: str,
               help="Something you discussed in the interview (repeatable).")
 @_draft_options
 @click.pass_context
-def thanks(ctx: click.Context, interview_id: int, topics: tuple[str, ...], tone: str,
-           language: str | None, variant: int, to: tuple[str, ...], eml: Path | None,
+def thanks(ctx: click.Context, interview_id: int, topics: tuple[str, ...], tone: Tone,
+           language: Language | None, variant: int, to: tuple[str, ...], eml: Path | None,
            mailto: bool, send: bool, mark_sent: bool, as_json: bool) -> None:
     """Draft a thank-you note after interview round INTERVIEW_ID."""
     from nextround.services.replies import thanks_for_interview

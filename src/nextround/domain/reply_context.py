@@ -11,10 +11,10 @@ Language = Literal["en", "fr"]
 Stage = Literal["application", "interview"]
 ProposalKind = Literal["freelance", "internship", "part-time"]
 
-TONES: tuple[str, ...] = ("warm", "formal", "brief")
-LANGUAGES: tuple[str, ...] = ("en", "fr")
+TONES: tuple[Tone, ...] = ("warm", "formal", "brief")
+LANGUAGES: tuple[Language, ...] = ("en", "fr")
 STAGES: tuple[str, ...] = ("application", "interview")
-PROPOSAL_KINDS: tuple[str, ...] = ("freelance", "internship", "part-time")
+PROPOSAL_KINDS: tuple[ProposalKind, ...] = ("freelance", "internship", "part-time")
 PARTS: tuple[str, ...] = ("thanks", "feedback", "future", "proposal", "linkedin")
 CONTACT_ROLES: tuple[str, ...] = ("recruiter", "interviewer", "hiring_manager", "other")
 

@@ -8,10 +8,12 @@ from typing import Any
 
 from nextround.domain.replies import draft_followup, draft_reply, draft_thanks
 from nextround.domain.reply_context import (
+    LANGUAGES,
     Contact,
     Draft,
     DraftContext,
     DraftOptions,
+    Language,
     Profile,
     Round,
     ThreadRef,
@@ -128,9 +130,9 @@ def build_context(
     )
 
 
-def default_language(uow: UnitOfWork) -> str:
+def default_language(uow: UnitOfWork) -> Language:
     language = uow.profiles.get().language
-    return language if language in ("en", "fr") else "en"
+    return language if language in LANGUAGES else "en"
 
 
 def _checked(make: Any, *args: Any) -> Draft:

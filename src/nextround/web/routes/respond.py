@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from nextround.domain.reply_context import PARTS, PROPOSAL_KINDS, TONES, Draft, DraftOptions
+from nextround.domain.reply_context import (
+    LANGUAGES,
+    PARTS,
+    PROPOSAL_KINDS,
+    TONES,
+    Draft,
+    DraftOptions,
+    Language,
+    ProposalKind,
+    Tone,
+)
 from nextround.errors import UserInputError
 from nextround.storage.uow import UnitOfWork
 from nextround.web.deps import get_uow, is_htmx, redirect, render
@@ -22,6 +32,8 @@ KINDS = ("reply", "followup", "close", "thanks")
 KIND_LABELS = {"reply": "Reply to the rejection", "followup": "Follow-up after silence",
                "close": "Closing the loop", "thanks": "Thank-you note"}  # fmt: skip
 
+_Choice = TypeVar("_Choice", bound=str)
+
 
 @dataclass(frozen=True)
 class Choices:
@@ -29,27 +41,27 @@ class Choices:
 
     kind: str = "reply"
     parts: tuple[str, ...] | None = None
-    proposal: str | None = None
-    tone: str = "warm"
-    language: str | None = None
+    proposal: ProposalKind | None = None
+    tone: Tone = "warm"
+    language: Language | None = None
     variant: int = 0
     round_id: int | None = None
     limit: int = 300
 
     @classmethod
     def read(cls, values: Any) -> Choices:
-        def one(name: str, allowed: tuple[str, ...], default: str | None) -> str | None:
+        def one(name: str, allowed: tuple[_Choice, ...]) -> _Choice | None:
             value = str(values.get(name) or "").strip()
-            return value if value in allowed else default
+            return next((option for option in allowed if option == value), None)
 
         raw_parts = [str(p) for p in values.getlist("parts")] if hasattr(values, "getlist") else []
         parts = tuple(p for p in PARTS if p in raw_parts) or None
         return cls(
-            kind=one("kind", KINDS, "reply") or "reply",
+            kind=one("kind", KINDS) or "reply",
             parts=parts if values.get("custom") else None,
-            proposal=one("proposal", PROPOSAL_KINDS, None),
-            tone=one("tone", TONES, "warm") or "warm",
-            language=one("lang", ("en", "fr"), None),
+            proposal=one("proposal", PROPOSAL_KINDS),
+            tone=one("tone", TONES) or "warm",
+            language=one("lang", LANGUAGES),
             variant=_int(values.get("variant"), 0, 0, 10_000) or 0,
             round_id=_int(values.get("round"), None, 1, 2**31),
             limit=300 if str(values.get("limit") or "300") != "200" else 200,
@@ -84,8 +96,8 @@ def _draft(uow: UnitOfWork, app_id: int, choices: Choices) -> tuple[Draft, Any, 
     from nextround.services import replies
 
     options = DraftOptions(
-        parts=choices.parts, proposal=choices.proposal,  # type: ignore[arg-type]
-        tone=choices.tone, language=choices.language or replies.default_language(uow),  # type: ignore[arg-type]
+        parts=choices.parts, proposal=choices.proposal,
+        tone=choices.tone, language=choices.language or replies.default_language(uow),
         variant=choices.variant,
     )  # fmt: skip
     if choices.kind == "thanks":
