@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -135,9 +136,9 @@ def default_language(uow: UnitOfWork) -> Language:
     return language if language in LANGUAGES else "en"
 
 
-def _checked(make: Any, *args: Any) -> Draft:
+def _checked(make: Callable[..., Draft], *args: Any) -> Draft:
     try:
-        return make(*args)  # type: ignore[no-any-return]
+        return make(*args)
     except ValueError as exc:
         raise UserInputError(str(exc)) from None
 

@@ -30,13 +30,14 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
     """Render a page, or one named block of it for an HTMX swap."""
     templates = request.app.state.templates
     ctx = {"request": request, **(context or {})}
+    response: HTMLResponse
     if block:
         response = templates.TemplateResponse(request, template, ctx, block_name=block,
                                               status_code=status_code)
     else:
         response = templates.TemplateResponse(request, template, ctx, status_code=status_code)
     _set_csrf_cookie(request, response)
-    return response  # type: ignore[no-any-return]
+    return response
 
 
 def _set_csrf_cookie(request: Request, response: Response) -> None:
