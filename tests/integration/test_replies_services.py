@@ -275,12 +275,18 @@ def test_thank_you_notes_are_due_after_a_recent_round(uow: Any, app_id: int) -> 
     (iv,) = uow.interviews.list(app_id)
     assert replies.thanks_due(uow, lambda: datetime(2026, 3, 11, tzinfo=UTC)) == []  # rejected
     change_status(uow, app_id, "interviewing")
-    day_after = lambda: datetime(2026, 3, 11, 9, tzinfo=UTC)  # noqa: E731
+
+    def day_after() -> datetime:
+        return datetime(2026, 3, 11, 9, tzinfo=UTC)
+
     assert [(d["kind"], d["id"], d["due_on"]) for d in replies.thanks_due(uow, day_after)] == [
         ("thanks", iv.id, "2026-03-11")]
     draft, _, _ = replies.thanks_for_interview(uow, iv.id, DraftOptions())
     replies.record_sent(uow, app_id, draft, message_id=None, channel="manual", clock=day_after,
                         interview_id=iv.id)
     assert replies.thanks_due(uow, day_after) == []
-    week_later = lambda: datetime(2026, 3, 17, tzinfo=UTC)  # noqa: E731
+
+    def week_later() -> datetime:
+        return datetime(2026, 3, 17, tzinfo=UTC)
+
     assert replies.thanks_due(uow, week_later) == []
