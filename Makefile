@@ -33,6 +33,9 @@ lint: setup
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy src
 
+typecheck: setup
+	$(BIN)/mypy src
+
 bench: setup
 	$(BIN)/python benchmarks/run_all.py
 
