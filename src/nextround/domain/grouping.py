@@ -38,10 +38,12 @@ class Thresholds:
 
     auto: float = 0.72
     suggest: float = 0.66
-    margin: float = 0.0  # lead needed to take a score between `suggest` and `auto`
-    floor: float = 0.45  # below this a question is never given a bank question
-    lead: float = 0.12  # lead needed to take a score between `floor` and `suggest`
-    pair: float = 0.76  # average similarity for two questions outside the bank to share a group
+    margin: float = 0.03  # lead needed to take a score between `suggest` and `auto`
+    floor: float = 0.50  # below this a question is never given a bank question
+    lead: float = 0.08  # lead needed to take a score between `floor` and `suggest`
+    sure: float = 0.85  # a bank match this close needs no corroboration
+    corroborate: float = 0.3  # least similarity of an unsure match to another member
+    pair: float = 0.80  # average similarity for two questions outside the bank to share a group
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,32 @@ class _Clusters:
         return True
 
 
+def _corroborate(
+    canon: list[str | None], matches: Sequence[Match], vectors: Vectors, th: Thresholds
+) -> None:
+    """A bank match short of certain joins others only if it also resembles one of them.
+
+    A bank entry covers a topic; two one-off questions on the same topic (working nights:
+    are you willing, have you done it) sharing an entry was the main way questions that
+    belong to no group ended up in one."""
+    members: dict[str, list[int]] = {}
+    for i, c in enumerate(canon):
+        if c is not None:
+            members.setdefault(c, []).append(i)
+    for ids in members.values():
+        if len(ids) < 2:
+            continue
+        unsure = [i for i in ids if matches[i].score < th.sure]
+        if not unsure:
+            continue
+        sims = vectors[unsure] @ vectors[ids].T
+        for r, i in enumerate(unsure):
+            sims[r, ids.index(i)] = -1.0
+        for r, i in enumerate(unsure):
+            if float(sims[r].max()) < th.corroborate:
+                canon[i] = None
+
+
 def group_questions(
     texts: Sequence[str],
     bank: QuestionBank,
@@ -211,6 +239,7 @@ def group_questions(
     poles = [rules.poles(t) for t in texts]
     accepted = {Band.AUTO, Band.SUGGEST} if merge_suggested else {Band.AUTO}
     canon = [m.canonical_id if m.band in accepted else None for m in matches]
+    _corroborate(canon, matches, vectors, thresholds)
     clusters = _Clusters(vectors, poles, canon)
     first_of: dict[str, int] = {}
     for i, c in enumerate(canon):

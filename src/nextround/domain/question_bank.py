@@ -15,6 +15,7 @@ BANK_FILES = (
     "technical_data.toml",
     "technical_business.toml",
     "technical_care.toml",
+    "near_misses.toml",
 )
 
 
