@@ -69,9 +69,12 @@ def _own(names: tuple[str, ...] | list[str], weight: float) -> list[Row]:
 
 
 _SELF = re.compile(
-    r"\b(i'?m|i\s+am|i\s+was|i'?ve|myself|my\s+(fault|life|career|future)|i\s+(can'?t|cannot|"
-    r"couldn'?t|never|always|should|shouldn'?t|hate|suck|feel|fail\w*|will\s+never|'?ll\s+never|"
-    r"don'?t\s+deserve|ruin\w*|mess\w*|screw\w*|blew|wasted))\b",
+    r"\b(myself|my\s+(own\s+)?fault|i\s+(suck|failed|fail|ruin\w*|mess(ed)?\s+up|screw(ed)?\s+up|"
+    r"blew\s+it|wasted|can'?t\s+do\s+anything|never\s+do|always\s+(mess|screw|fail|ruin|forget)|"
+    r"should\s+have|shouldn'?t\s+have|don'?t\s+deserve|'?ll\s+never|will\s+never)|"
+    r"i'?m\s+((so|such|a|an|too|not|just|really|completely)\s+)+(stupid|dumb|idiot|failure|loser|"
+    r"useless|worthless|pathetic|lazy|ugly|fat|weak|bad|terrible|awful|hopeless|incompetent|mess|"
+    r"disaster|joke|fraud|good\s+enough|smart\s+enough))\b",
     re.IGNORECASE,
 )
 
@@ -96,9 +99,9 @@ LABELLERS = ("rules", "self")
 def _original_label(text: str, labeller: str) -> str:
     """A #stressed tweet is harsh self-talk only when it judges the writer.
 
-    "Traffic was awful today" is stress, not self-judgement. Two weak labellers are tried and
-    the held-out examples choose: "rules" (harsh when the pattern rules see a thinking trap)
-    and "self" (also harsh whenever the tweet speaks about the writer in negative terms).
+    "Traffic was awful today" or "I'm so stressed" is stress, not self-judgement. Two weak
+    labellers are tried and the held-out examples choose: "rules" (harsh when the pattern
+    rules see a thinking trap) and "self" (also harsh when a plain self-judging phrase shows).
     """
     if _rules_harsh(text) or (labeller == "self" and _SELF.search(text)):
         return "harsh"
@@ -122,13 +125,14 @@ def datasets(limit: int | None, own_weight: float,
 
 # --- the light n-gram reader ------------------------------------------------------------------
 
-def _matrix(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _matrix(texts: list[str],
+            reads_rules: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows of hashed features as CSR arrays (row pointers, column ids, values)."""
     from nextround.domain.harsh_model import features
 
     pointers, columns, values = [0], [], []
     for text in texts:
-        found = features(text, _marks(text))
+        found = features(text, _marks(text) if reads_rules else ())
         columns.extend(found.keys())
         values.extend(found.values())
         pointers.append(len(columns))
@@ -179,8 +183,9 @@ def decide(rules: np.ndarray, p: np.ndarray, keep: float, add: float) -> np.ndar
     return (rules & (p >= keep)) | (~rules & (p >= add))
 
 
-def _held(rows: list[Row], w: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    x = _matrix([t for t, _, _ in rows])
+def _held(rows: list[Row], w: np.ndarray,
+          reads_rules: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    x = _matrix([t for t, _, _ in rows], reads_rules)
     y = np.array([label == "harsh" for _, label, _ in rows], dtype=np.float64)
     rules = np.array([_rules_harsh(t) for t, _, _ in rows])
     return y, rules, 1.0 / (1.0 + np.exp(-np.clip(_scores(x, w), -30, 30)))
@@ -195,19 +200,21 @@ def train_ngrams(limit: int | None) -> int:
 
     size = 1 << BITS
     started = time.perf_counter()
-    best: tuple[float, str, np.ndarray, float, float] | None = None
-    for labeller in LABELLERS:
-        own_weight = 8.0
+    best: tuple[float, str, np.ndarray, float, float, bool] | None = None
+    # Reading the rules' findings as features lets the model lean on them; without them it
+    # learns the wording on its own and the two opinions are combined by the thresholds.
+    grid = [(lab, 8.0, reads) for reads in (True, False) for lab in LABELLERS]
+    for labeller, own_weight, reads_rules in grid:
         train, corpus_held, team_held = datasets(limit, own_weight, labeller)
-        x = _matrix([t for t, _, _ in train])
+        x = _matrix([t for t, _, _ in train], reads_rules)
         y = np.array([label == "harsh" for _, label, _ in train], dtype=np.float64)
         weight = np.array([wt for _, _, wt in train])
         # The corpus held-out rows are always judged with the stricter "rules" labels.
         corpus_held = datasets(limit, own_weight, "rules")[1]
-        for l2 in (1e-5, 1e-4):
+        for l2 in (1e-5,):
             w = fit(x, y, weight, size, l2)
-            yc, rc, pc = _held(corpus_held, w)
-            yt, rt, pt = _held(team_held, w)
+            yc, rc, pc = _held(corpus_held, w, reads_rules)
+            yt, rt, pt = _held(team_held, w, reads_rules)
             if best is None:
                 print(f"rules alone: corpus F1 {f1(yc, rc):.3f}, team F1 {f1(yt, rt):.3f}")
             for keep in KEEP:
@@ -216,16 +223,17 @@ def train_ngrams(limit: int | None) -> int:
                     team = f1(yt, decide(rt, pt, keep, add))
                     # Only the team's hand-labelled examples judge; the corpus rows carry weak
                     # labels and merely break ties.
-                    note = f"labeller {labeller} l2 {l2} keep {keep} add {add}"
+                    note = (f"rules read {reads_rules} labeller {labeller} own x{own_weight} "
+                            f"l2 {l2} keep {keep} add {add}")
                     if best is None or team + corpus / 1000 > best[0]:
-                        best = (team + corpus / 1000, note, w, keep, add)
+                        best = (team + corpus / 1000, note, w, keep, add, reads_rules)
                         print(f"{note}: corpus F1 {corpus:.3f}, team F1 {team:.3f}")
     assert best is not None
-    score, note, w, keep, add = best
+    score, note, w, keep, add, reads_rules = best
     print(f"chosen: {note} (team held-out F1 {score:.3f})")
     buffer = io.BytesIO()
     np.savez_compressed(buffer, weights=w.astype(np.float16), keep=np.float64(keep),
-                        add=np.float64(add))
+                        add=np.float64(add), reads_rules=np.bool_(reads_rules))
     OUT_NGRAMS.write_bytes(buffer.getvalue())
     print(f"wrote {OUT_NGRAMS.relative_to(REPO)} ({OUT_NGRAMS.stat().st_size // 1024} KiB) "
           f"in {time.perf_counter() - started:.0f} s")

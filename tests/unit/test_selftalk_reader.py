@@ -54,8 +54,9 @@ def test_the_light_reader_ships_and_reads_obvious_cases() -> None:
     assert model is not None
     harsh = "I'm worthless and nobody will ever hire me."
     kind = "I'm proud of how far I've come this year."
-    assert model.probability(harsh, rule_marks(harsh)) > model.add
-    assert model.probability(kind, rule_marks(kind)) < model.add
+    # Even without the rules' verdict, the wording alone is enough for these two.
+    assert model.is_harsh(harsh, rule_marks(harsh), rules_say_harsh=False)
+    assert not model.is_harsh(kind, rule_marks(kind), rules_say_harsh=True)
     assert 0.0 <= model.keep <= model.add <= 1.01
 
 

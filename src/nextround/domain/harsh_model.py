@@ -72,9 +72,10 @@ class HarshModel:
     weights: np.ndarray
     keep: float
     add: float
+    reads_rules: bool = True
 
     def is_harsh(self, text: str, rule_marks: tuple[str, ...], rules_say_harsh: bool) -> bool:
-        p = self.probability(text, rule_marks)
+        p = self.probability(text, rule_marks if self.reads_rules else ())
         return p >= (self.keep if rules_say_harsh else self.add)
 
     def probability(self, text: str, rule_marks: Iterable[str] = ()) -> float:
@@ -93,6 +94,6 @@ def harsh_model() -> HarshModel | None:
     except FileNotFoundError:
         return None
     with np.load(io.BytesIO(raw), allow_pickle=False) as data:
-        return HarshModel(
-            weights=data["weights"], keep=float(data["keep"]), add=float(data["add"])
-        )
+        reads_rules = bool(data["reads_rules"]) if "reads_rules" in data.files else True
+        return HarshModel(weights=data["weights"], keep=float(data["keep"]),
+                          add=float(data["add"]), reads_rules=reads_rules)
