@@ -152,6 +152,9 @@ def _second_look(found: Analysis, harsh: bool) -> Analysis:
     """The learned reader's verdict on harsh or not; the rules still tell kind from neutral."""
     if harsh == (found.label is Label.HARSH):
         return found
+    if harsh and found.label is Label.KIND:
+        # Word counts cannot read "I'm not a failure"; the rules' kind reading stands.
+        return found
     if harsh:
         return Analysis(text=found.text, label=Label.HARSH, kind_spans=found.kind_spans)
     label = Label.KIND if found.kind_spans else Label.NEUTRAL
