@@ -50,9 +50,14 @@ def main() -> None:
     parser.add_argument("--auto", type=float, default=Thresholds().auto)
     parser.add_argument("--suggest", type=float, default=Thresholds().suggest)
     parser.add_argument("--pair", type=float, default=Thresholds().pair)
+    parser.add_argument("--margin", type=float, default=Thresholds().margin)
+    parser.add_argument("--floor", type=float, default=Thresholds().floor)
+    parser.add_argument("--lead", type=float, default=Thresholds().lead)
+    parser.add_argument("--corroborate", type=float, default=Thresholds().corroborate)
     args = parser.parse_args()
     embedder = default_embedder()
-    th = Thresholds(auto=args.auto, suggest=args.suggest, pair=args.pair)
+    th = Thresholds(auto=args.auto, suggest=args.suggest, pair=args.pair, margin=args.margin,
+                    floor=args.floor, lead=args.lead, corroborate=args.corroborate)
     rows = []
     for seed in range(args.seeds):
         bank, texts, gold = split(load_bank(), seed)

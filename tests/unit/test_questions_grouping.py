@@ -125,3 +125,27 @@ def test_without_the_model_package_grouping_falls_back_to_words(
     result = group_questions(["Why do you want to work here?", "why do you want to work here"],
                              load_bank(), fallback.embed)
     assert [g.members for g in result.groups] == [[0, 1]]
+
+
+def test_best_and_worst_versions_of_a_question_stay_apart(embed: Embed) -> None:
+    texts = ["Describe the best manager you have worked for.",
+             "Describe the worst manager you have worked for.",
+             "What's the best advice you've ever been given?",
+             "What's the worst advice you've ever been given?"]
+    result = group_questions(texts, load_bank(), embed)
+    by_member = {m: g for g in result.groups for m in g.members}
+    assert by_member[0] is not by_member[1]
+    assert by_member[2] is not by_member[3]
+
+
+def test_interviewer_framings_join_the_plain_question(embed: Embed) -> None:
+    texts = ["Why should we hire you?",
+             "Talk me through why we should pick you over the other candidates.",
+             "Tell me about a time you missed a deadline.",
+             "Could you walk me through a situation where you missed a deadline?",
+             "How many golf balls fit in a school bus?"]
+    result = group_questions(texts, load_bank(), embed)
+    by_member = {m: g for g in result.groups for m in g.members}
+    assert by_member[0] is by_member[1] and by_member[0].canonical_id == "why-hire-you"
+    assert by_member[2] is by_member[3] and by_member[2].canonical_id == "deadline-missed"
+    assert by_member[4].members == [4]

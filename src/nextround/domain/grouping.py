@@ -36,12 +36,12 @@ class Thresholds:
     entry. Chosen on the team's own questions and held-out bank wordings, never on
     evaluation data."""
 
-    auto: float = 0.72
+    auto: float = 0.70
     suggest: float = 0.66
-    margin: float = 0.03  # lead needed to take a score between `suggest` and `auto`
+    margin: float = 0.06  # lead needed to take a score between `suggest` and `auto`
     floor: float = 0.50  # below this a question is never given a bank question
     lead: float = 0.12  # lead needed to take a score between `floor` and `suggest`
-    sure: float = 0.85  # a bank match this close needs no corroboration
+    sure: float = 0.75  # a bank match this close needs no corroboration
     corroborate: float = 0.3  # least similarity of an unsure match to another member
     pair: float = 0.80  # average similarity for two questions outside the bank to share a group
 
