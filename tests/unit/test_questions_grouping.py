@@ -149,3 +149,26 @@ def test_interviewer_framings_join_the_plain_question(embed: Embed) -> None:
     assert by_member[0] is by_member[1] and by_member[0].canonical_id == "why-hire-you"
     assert by_member[2] is by_member[3] and by_member[2].canonical_id == "deadline-missed"
     assert by_member[4].members == [4]
+
+
+def _toy_embed(table: dict[str, list[float]]) -> Embed:
+    def embed(texts: Sequence[str]) -> np.ndarray:
+        rows = np.asarray([table[t] for t in texts], dtype=np.float32)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+    return embed
+
+
+def test_a_question_halfway_between_two_bank_questions_takes_neither() -> None:
+    from nextround.domain.question_bank import BankQuestion, QuestionBank
+
+    bank = QuestionBank((
+        BankQuestion("alpha", "alpha one", "behavioural", (), ("alpha two",)),
+        BankQuestion("beta", "beta one", "behavioural", (), ("beta two",)),
+    ))
+    table = {"alpha one": [1, 0, 0], "alpha two": [1, 0.05, 0], "beta one": [0, 1, 0],
+             "beta two": [0.05, 1, 0], "close to alpha": [1, 0.1, 0.1],
+             "between the two": [1, 1, 0.2]}
+    near, between = best_matches(["close to alpha", "between the two"], bank,
+                                 _toy_embed(table))
+    assert near.canonical_id == "alpha" and near.band is Band.AUTO
+    assert between.band is Band.NEW

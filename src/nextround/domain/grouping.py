@@ -97,8 +97,6 @@ def best_matches(
         owner.extend([e] * len(ws))
         entry_poles.append(consensus_poles([rules.poles(w) for w in ws]))
     bank_vectors = embed(wordings)
-    # The centre of all wordings beat the single nearest wording on held-out paraphrases:
-    # one odd wording can no longer pull unrelated questions in.
     owners = np.asarray(owner)
     centroids = np.zeros((len(bank), bank_vectors.shape[1]), dtype=np.float32)
     np.add.at(centroids, owners, bank_vectors)
