@@ -1,8 +1,10 @@
 """Train the learned self-talk readers.
 
 Default: the light reader shipped and used by default, logistic regression over hashed word and
-character n-grams plus the pattern rules' findings, written to
-src/nextround/data/recover/selftalk_ngrams.npz. With --sentence-head: the optional softmax head
+character n-grams (optionally plus the pattern rules' findings), written to
+src/nextround/data/recover/selftalk_ngrams.npz; then the learned crisis net, the same kind of
+model on crisis statements against everything else, written to crisis_ngrams.npz (alone:
+--crisis). With --sentence-head: the optional softmax head
 over all-MiniLM-L6-v2 sentence vectors, written to src/nextround/data/recover/selftalk_head.json.
 
 Inputs: the permissively licensed reframing corpus (Ziems et al. 2022, CC BY-SA 4.0) from the
@@ -11,7 +13,7 @@ in tests/data. The threshold and settings are chosen on held-out data only: the 
 held-out files (tests/data/selftalk_holdout*.jsonl) and the last rows of the corpus, which are
 left out of training. The evaluation files are never read.
 
-    python scripts/train_selftalk.py [--limit N] [--sentence-head [--cache FILE]]
+    python scripts/train_selftalk.py [--limit N] [--crisis | --sentence-head [--cache FILE]]
 """
 
 from __future__ import annotations
@@ -240,6 +242,59 @@ def train_ngrams(limit: int | None) -> int:
     return 0
 
 
+# --- the learned crisis net -------------------------------------------------------------------
+
+OUT_CRISIS = DATA / "crisis_ngrams.npz"
+CRISIS_HELD = "selftalk_crisis_holdout.jsonl"
+
+
+def _crisis_rows(limit: int | None) -> tuple[list[tuple[str, int, float]], list[tuple[str, int]]]:
+    """Crisis statements against everything else the team wrote, plus a sample of the corpus
+    (stress, not crisis); and the held-out crisis examples that choose the threshold."""
+    from nextround.domain.crisis import without_figures
+
+    rows: list[tuple[str, int, float]] = []
+    for name in OWN_TRAIN:
+        for line in (REPO / "tests" / "data" / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                rows.append((without_figures(item["text"]), int(item["label"] == "crisis"), 1.0))
+    pairs = _corpus_pairs(limit)
+    for original, reframed in pairs[: min(len(pairs), 3000)]:
+        rows += [(without_figures(original), 0, 0.5), (without_figures(reframed), 0, 0.5)]
+    held = [(without_figures(item["text"]), int(item["label"] == "crisis"))
+            for line in (REPO / "tests" / "data" / CRISIS_HELD).read_text().splitlines()
+            if line.strip() for item in [json.loads(line)]]
+    return rows, held
+
+
+def train_crisis(limit: int | None) -> int:
+    """Recall first: the lowest threshold that keeps every held-out harmless phrase quiet."""
+    from nextround.domain.crisis import is_crisis
+    from nextround.domain.harsh_model import BITS
+
+    size = 1 << BITS
+    rows, held = _crisis_rows(limit)
+    x = _matrix([t for t, _, _ in rows], reads_rules=False)
+    y = np.array([label for _, label, _ in rows], dtype=np.float64)
+    w = fit(x, y, np.array([wt for _, _, wt in rows]), size, 1e-5)
+    hx = _matrix([t for t, _ in held], reads_rules=False)
+    hy = np.array([label for _, label in held])
+    p = 1.0 / (1.0 + np.exp(-np.clip(_scores(hx, w), -30, 30)))
+    rules = np.array([is_crisis(t, learned=False) for t, _ in held])
+    quiet = p[hy == 0]
+    threshold = float(max(0.5, quiet.max() + 0.02)) if len(quiet) else 0.5
+    found = rules | (p >= threshold)
+    print(f"crisis held-out: rules recall {rules[hy == 1].mean():.2f}, with the net "
+          f"{found[hy == 1].mean():.2f}; false alarms {int(found[hy == 0].sum())} of "
+          f"{int((hy == 0).sum())}; threshold {threshold:.2f}")
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, weights=w.astype(np.float16), threshold=np.float64(threshold))
+    OUT_CRISIS.write_bytes(buffer.getvalue())
+    print(f"wrote {OUT_CRISIS.relative_to(REPO)}")
+    return 0
+
+
 # --- the optional sentence-vector head --------------------------------------------------------
 
 def train_head(x: np.ndarray, y: np.ndarray, w: np.ndarray, epochs: int = 1500,
@@ -311,7 +366,9 @@ def main() -> int:
     limit = int(sys.argv[sys.argv.index("--limit") + 1]) if "--limit" in sys.argv else None
     if "--sentence-head" in sys.argv:
         return sentence_head(limit)
-    return train_ngrams(limit)
+    if "--crisis" in sys.argv:
+        return train_crisis(limit)
+    return train_ngrams(limit) or train_crisis(limit)
 
 
 if __name__ == "__main__":

@@ -89,3 +89,22 @@ def test_spans_point_into_the_original_text() -> None:
     text = "ugh. i wnat to die, honestly"
     (start, end), = analyse(text).spans
     assert "die" in text[start:end]
+
+
+def test_the_learned_net_ships_and_catches_wording_without_a_pattern() -> None:
+    from nextround.domain.harsh_model import crisis_model
+
+    net = crisis_model()
+    assert net is not None
+    text = "Is 20 sleeping pills enough?"
+    assert not is_crisis(text, learned=False)
+    assert is_crisis(text)
+    (start, end), = analyse(text).spans
+    assert (start, end) == (0, len(text))
+
+
+def test_the_net_keeps_held_out_look_alikes_quiet() -> None:
+    held = Path(__file__).resolve().parents[1] / "data" / "selftalk_crisis_holdout.jsonl"
+    rows = [json.loads(line) for line in held.read_text(encoding="utf-8").splitlines() if line]
+    quiet = [r["text"] for r in rows if r["label"] == "not_crisis"]
+    assert quiet and not [text for text in quiet if is_crisis(text)]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nextround.data import load_toml
+from nextround.domain.harsh_model import crisis_model
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
@@ -87,29 +88,45 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-def crisis_spans(text: str) -> list[tuple[int, int]]:
+def without_figures(text: str) -> str:
+    """``text`` with plainer quotes and its figurative phrases blanked out (same length)."""
+    plain = normalise(text)
+    for pattern in _patterns().figurative:
+        for match in list(pattern.finditer(plain)):
+            plain = _blank(plain, match.start(), match.end())
+    return plain
+
+
+def crisis_spans(text: str, learned: bool = True) -> list[tuple[int, int]]:
     """Character spans of crisis language in ``text``; empty when there is none.
 
     Figurative phrases are blanked out first (same length, so offsets hold), which lets
-    "this is killing me" pass while "this is killing me and I want to die" does not.
+    "this is killing me" pass while "this is killing me and I want to die" does not. When no
+    pattern fires, a small learned net has the last word, recall first.
     """
     patterns = _patterns()
-    plain = normalise(text)
-    for pattern in patterns.figurative:
-        for match in list(pattern.finditer(plain)):
-            plain = _blank(plain, match.start(), match.end())
+    plain = without_figures(text)
     spans: list[tuple[int, int]] = []
     for pattern in patterns.always:
         spans.extend(m.span() for m in pattern.finditer(plain))
+    negated = False
     for pattern in patterns.desire:
-        spans.extend(
-            m.span() for m in pattern.finditer(plain)
-            if not _NEGATED.search(plain[max(0, m.start() - 24) : m.start()])
-        )
+        for m in pattern.finditer(plain):
+            if _NEGATED.search(plain[max(0, m.start() - 24) : m.start()]):
+                negated = True
+            else:
+                spans.append(m.span())
     mention_spans = [m.span() for p in patterns.mentions for m in p.finditer(plain)]
     if mention_spans and not spans and _informational(plain, patterns):
-        mention_spans = []
+        # A question of fact, a story or a study: the patterns have decided, not the net.
+        return []
     spans.extend(mention_spans)
+    # The net cannot read negation: a wish the patterns saw negated stays a fear.
+    if learned and not spans and not negated and plain.strip():
+        net = crisis_model()
+        if net is not None and net.is_crisis(plain):
+            # No words to point at: the whole statement is the reason.
+            spans.append((0, len(text)))
     return _merge(spans)
 
 
@@ -136,16 +153,12 @@ def safety_topic(text: str) -> bool:
     """
     if is_crisis(text):
         return False
-    patterns = _patterns()
-    plain = normalise(text)
-    for pattern in patterns.figurative:
-        for match in list(pattern.finditer(plain)):
-            plain = _blank(plain, match.start(), match.end())
-    return any(p.search(plain) for p in patterns.mentions)
+    plain = without_figures(text)
+    return any(p.search(plain) for p in _patterns().mentions)
 
 
-def is_crisis(text: str) -> bool:
-    return bool(crisis_spans(text))
+def is_crisis(text: str, learned: bool = True) -> bool:
+    return bool(crisis_spans(text, learned))
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

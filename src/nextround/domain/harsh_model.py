@@ -18,6 +18,7 @@ from importlib import resources
 import numpy as np
 
 WEIGHTS = "recover/selftalk_ngrams.npz"
+CRISIS_WEIGHTS = "recover/crisis_ngrams.npz"
 BITS = 18
 _SIZE = 1 << BITS
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -97,3 +98,32 @@ def harsh_model() -> HarshModel | None:
         reads_rules = bool(data["reads_rules"]) if "reads_rules" in data.files else True
         return HarshModel(weights=data["weights"], keep=float(data["keep"]),
                           add=float(data["add"]), reads_rules=reads_rules)
+
+
+@dataclass(frozen=True)
+class CrisisModel:
+    """A second, learned net for crisis language the patterns have no words for.
+
+    It reads the text with figurative phrases already blanked out; ``threshold`` was chosen on
+    held-out examples to keep harmless look-alike phrases quiet.
+    """
+
+    weights: np.ndarray
+    threshold: float
+
+    def probability(self, plain: str) -> float:
+        return HarshModel(self.weights, 0.0, 0.0, reads_rules=False).probability(plain)
+
+    def is_crisis(self, plain: str) -> bool:
+        return self.probability(plain) >= self.threshold
+
+
+@cache
+def crisis_model() -> CrisisModel | None:
+    """The shipped crisis reader, or None when the package was built without it."""
+    try:
+        raw = resources.files("nextround.data").joinpath(CRISIS_WEIGHTS).read_bytes()
+    except FileNotFoundError:
+        return None
+    with np.load(io.BytesIO(raw), allow_pickle=False) as data:
+        return CrisisModel(weights=data["weights"], threshold=float(data["threshold"]))
