@@ -50,6 +50,7 @@ def ours(text: str) -> str:
 
 
 def rules_only(text: str) -> str:
+    """Harsh-or-not by the patterns alone (crisis detection is the same as the default)."""
     return analyse(text, learned=False).label.value
 
 
@@ -141,6 +142,7 @@ def main() -> int:
     own_rows, own_controls = _own("selftalk_examples*.jsonl")
     held_rows, held_controls = _own("selftalk_holdout*.jsonl")
     case_rows, case_controls = _own("selftalk_crisis_cases.jsonl")
+    crisis_held_rows, crisis_held_controls = _own("selftalk_crisis_holdout.jsonl")
     model_reader, load_seconds = with_model()
     print(f"light n-gram reader: cold start {light_load_seconds():.3f} s (fresh interpreter)")
     print(f"sentence-model head: {'loaded' if model_reader else 'not available'} "
@@ -151,6 +153,7 @@ def main() -> int:
     if model_reader is not None:
         results["own_holdout_with_sentence_model"] = score(held_rows, held_controls, model_reader)
     results["own_crisis_cases"] = score(case_rows, case_controls, ours)
+    results["own_crisis_holdout"] = score(crisis_held_rows, crisis_held_controls, ours)
     if data is None:
         if os.environ.get("CI") == "true":
             print("shared evaluation data is missing", file=sys.stderr)
