@@ -66,8 +66,10 @@ def main() -> None:
             client.get("/")
             base = median_ms(client, "/healthz")
             print(f"baseline /healthz                  median {base:6.1f} ms")
-            for path in ("/", "/applications", "/applications?q=role%201&sort=company",
-                         "/applications?status=rejected", "/applications/1"):
+            for path in ("/", "/recover/digest", "/applications",
+                         "/applications?q=role%201&sort=company",
+                         "/applications?status=rejected", "/applications/1", "/inbox",
+                         "/wins", "/questions"):
                 ms = median_ms(client, path)
                 verdict = "ok" if ms < 50 else "OVER TARGET"
                 print(f"{path:34s} median {ms:6.1f} ms  (x{ms / base:.1f} of baseline; "

@@ -101,6 +101,7 @@ def today(uow: Any, clock: Clock = system_clock) -> Digest:
     from nextround.services.wins import reframe_record, win_record
 
     now = clock()
+    facts = win_record(uow, clock)
     replies, ghosted = _replies_and_silence(uow, clock)
     this_month = month_of(now.date())
     hours = sum(float(e.hours) for e in uow.recover.efforts() if month_of(e.on) == this_month)
@@ -112,8 +113,8 @@ def today(uow: Any, clock: Clock = system_clock) -> Digest:
         revisit=tuple(_revisit(uow, clock)),
         practice=tuple(_practice(uow, clock)),
         plan=tuple(_plan(uow, clock)),
-        record=reframe_record(uow, clock),
-        wins=tuple(recognise(win_record(uow, clock))),
+        record=reframe_record(uow, clock, facts),
+        wins=tuple(recognise(facts)),
         effort_hours_this_month=hours,
     )
     return compose(data)

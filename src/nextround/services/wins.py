@@ -32,8 +32,8 @@ def win_record(uow: Any, clock: Clock = system_clock) -> WinRecord:
     today = now.date()
     companies: dict[int, str] = {}
     offers: dict[int, date] = {}
-    for event in repo.status_events():
-        if _value(event.to_status) == Status.OFFER.value and event.application_id not in offers:
+    for event in repo.status_events(to_status=Status.OFFER):
+        if event.application_id not in offers:
             offers[event.application_id] = event.at.date()
     apps = []
     for app, company in repo.applications():
@@ -71,9 +71,10 @@ def win_record(uow: Any, clock: Clock = system_clock) -> WinRecord:
                      growth_closed=growth, user_wins=user)
 
 
-def reframe_record(uow: Any, clock: Clock = system_clock) -> Record:
-    """The handful of facts a reframe may point to."""
-    record = win_record(uow, clock)
+def reframe_record(uow: Any, clock: Clock = system_clock,
+                   record: WinRecord | None = None) -> Record:
+    """The handful of facts a reframe may point to (from ``record`` when already read)."""
+    record = record or win_record(uow, clock)
     repo = uow.recover
     hours = sum(float(e.hours) for e in repo.efforts())
     lessons = tuple(

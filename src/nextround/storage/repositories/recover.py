@@ -9,9 +9,10 @@ from typing import Any, cast
 
 from sqlalchemy import Engine, delete, func, select
 
+from nextround.domain.applications import Status
 from nextround.errors import NotFoundError
 from nextround.storage.repositories import Repository
-from nextround.storage.tables.core import Application, Company, Effort, Interview, StatusEvent
+from nextround.storage.tables.core import Application, Effort, Interview, StatusEvent
 from nextround.storage.tables.recover import JournalEntry, PlanEntry, RecoverSettings, UserWin
 
 
@@ -128,19 +129,21 @@ class RecoverRepository(Repository):
     # --- the record, read-only -----------------------------------------------------------
     def applications(self) -> list[tuple[Application, str]]:
         stmt = (
-            select(Application, Company.name)
-            .join(Company, Company.id == Application.company_id)
+            select(Application)
             .where(Application.owner_id == self.owner_id)
             .order_by(Application.id)
         )
-        return [(app, name) for app, name in self.session.execute(stmt).all()]
+        # Application.company is loaded by the same query (a joined relationship).
+        return [(app, app.company.name) for app in self.session.scalars(stmt).unique()]
 
-    def status_events(self) -> list[StatusEvent]:
+    def status_events(self, to_status: Status | None = None) -> list[StatusEvent]:
         stmt = (
             select(StatusEvent)
             .where(StatusEvent.owner_id == self.owner_id)
             .order_by(StatusEvent.at, StatusEvent.id)
         )
+        if to_status is not None:
+            stmt = stmt.where(StatusEvent.to_status == to_status)
         return list(self.session.scalars(stmt))
 
     def interviews(self) -> list[Interview]:
