@@ -36,7 +36,7 @@ class Thresholds:
     entry. Chosen on the team's own questions and held-out bank wordings, never on
     evaluation data."""
 
-    auto: float = 0.70
+    auto: float = 0.72
     suggest: float = 0.66
     margin: float = 0.06  # lead needed to take a score between `suggest` and `auto`
     floor: float = 0.50  # below this a question is never given a bank question
