@@ -69,7 +69,7 @@ def questions_page(request: Request, uow: UnitOfWork = Depends(get_uow)) -> HTML
     rows = ranked(uow, today())
     debriefed = {d.interview_id for d, _ in uow.reflect.debriefs()}
     rounds = [iv for iv in uow.interviews.list() if iv.id not in debriefed][:10]
-    apps = {a.id: a for a in uow.applications.all()}
+    apps = {iv.application_id: uow.applications.get(iv.application_id) for iv in rounds}
     return render(request, "reflect/questions.html", {
         "rows": rows[:25], "chart": frequency_chart_svg(rows[:25]), "uncertain": uncertain(uow),
         "rounds": rounds, "apps": apps,
