@@ -143,6 +143,7 @@ def main() -> int:
     held_rows, held_controls = _own("selftalk_holdout*.jsonl")
     case_rows, case_controls = _own("selftalk_crisis_cases.jsonl")
     crisis_held_rows, crisis_held_controls = _own("selftalk_crisis_holdout.jsonl")
+    fresh_rows, fresh_controls = _own("selftalk_crisis_holdout_2.jsonl")
     model_reader, load_seconds = with_model()
     print(f"light n-gram reader: cold start {light_load_seconds():.3f} s (fresh interpreter)")
     print(f"sentence-model head: {'loaded' if model_reader else 'not available'} "
@@ -153,7 +154,11 @@ def main() -> int:
     if model_reader is not None:
         results["own_holdout_with_sentence_model"] = score(held_rows, held_controls, model_reader)
     results["own_crisis_cases"] = score(case_rows, case_controls, ours)
-    results["own_crisis_holdout"] = score(crisis_held_rows, crisis_held_controls, ours)
+    # The first crisis held-out set chose the net's threshold; the second one never chose
+    # anything.
+    results["own_crisis_holdout_threshold_set"] = score(crisis_held_rows, crisis_held_controls,
+                                                        ours)
+    results["own_crisis_holdout_fresh"] = score(fresh_rows, fresh_controls, ours)
     if data is None:
         if os.environ.get("CI") == "true":
             print("shared evaluation data is missing", file=sys.stderr)
