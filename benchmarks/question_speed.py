@@ -20,7 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 PREFIXES = ["", "So, ", "Okay, ", "Could you tell me: ", "Next one. ", "I'd like to know: "]
 SUFFIXES = ["", " Take your time.", " Be specific.", " In your last role?", " Briefly."]
-FILLER = ["budget", "cloud", "vendor", "launch", "survey", "audit", "roadmap", "pipeline", "quarter", "hiring", "shift", "ward", "campaign", "ledger", "sprint", "warehouse", "classroom", "client", "metric", "model"]
+FILLER = [
+    "budget", "cloud", "vendor", "launch", "survey", "audit", "roadmap", "pipeline", "quarter",
+    "hiring", "shift", "ward", "campaign", "ledger", "sprint", "warehouse", "classroom",
+    "client", "metric", "model",
+]
 
 
 def questions(n: int, seed: int = 7) -> list[str]:
