@@ -10,7 +10,6 @@ baseline rate (target >= 0.5) and each process's peak RSS (target < 300 MB).
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -21,7 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from email_speed import BASELINE, generate  # noqa: E402
+from email_speed import BASELINE  # noqa: E402
+from mbox_gen import bench_arguments, prepared_mbox  # noqa: E402
 
 
 def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
@@ -43,22 +43,9 @@ def median(values: list[float]) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--messages", type=int, default=100_000)
-    parser.add_argument("--rounds", type=int, default=3, help="timed rounds; medians are shown")
-    parser.add_argument("--keep", type=Path, help="write the mbox here and keep it")
-    args = parser.parse_args()
+    args = bench_arguments((__doc__ or "").splitlines()[0])
     with tempfile.TemporaryDirectory() as tmp:
-        folder = args.keep or Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "bench.mbox"
-        if not path.exists():
-            started = time.perf_counter()
-            size = generate(path, args.messages)
-            print(
-                f"generated {args.messages:,} messages ({size / 1e6:.0f} MB) in "
-                f"{time.perf_counter() - started:.1f} s"
-            )
+        path = prepared_mbox(args.keep or Path(tmp), args.messages)
         n = args.messages
         base_t: list[float] = []
         imp_t: list[float] = []

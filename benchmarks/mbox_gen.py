@@ -273,6 +273,27 @@ def generate(out: Path, messages: int, seed: int = 7) -> int:
     return out.stat().st_size
 
 
+def bench_arguments(description: str) -> argparse.Namespace:
+    """The options every mbox benchmark takes: size, rounds, and a folder to keep the file."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--messages", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=3, help="timed rounds; medians are shown")
+    parser.add_argument("--keep", type=Path, help="write the mbox here and keep it")
+    return parser.parse_args()
+
+
+def prepared_mbox(folder: Path, messages: int) -> Path:
+    """``folder/bench.mbox`` with ``messages`` messages, generated unless already there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "bench.mbox"
+    if not path.exists():
+        started = time.perf_counter()
+        size = generate(path, messages)
+        print(f"generated {messages:,} messages ({size / 1e6:.0f} MB) in "
+              f"{time.perf_counter() - started:.1f} s")
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
