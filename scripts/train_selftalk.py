@@ -104,8 +104,9 @@ def _original_label(text: str, labeller: str) -> str:
     "Traffic was awful today" or "I'm so stressed" is stress, not self-judgement. Two weak
     labellers are tried and the held-out examples choose: "rules" (harsh when the pattern
     rules see a thinking trap) and "self" (also harsh when a plain self-judging phrase shows).
+    The sentence-vector head was trained with "all": every original read as harsh.
     """
-    if _rules_harsh(text) or (labeller == "self" and _SELF.search(text)):
+    if labeller == "all" or _rules_harsh(text) or (labeller == "self" and _SELF.search(text)):
         return "harsh"
     return "neutral"
 
@@ -344,7 +345,7 @@ def sentence_head(limit: int | None) -> int:
     if folder is None:
         print("the sentence model is not installed", file=sys.stderr)
         return 1
-    train, corpus_held, _ = datasets(limit, 8.0)
+    train, corpus_held, _ = datasets(limit, 8.0, "all")
     rows = train + corpus_held
     model = MiniLMEmbedder(folder)
     started = time.perf_counter()
