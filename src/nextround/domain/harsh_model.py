@@ -1,7 +1,8 @@
 """A light learned reader of harsh self-talk: logistic regression over hashed n-grams.
 
-It reads word and character n-grams plus what the pattern rules noticed, and says how likely a
-statement is harsh self-talk. The weights ship with the package (trained at build time by
+It reads word and character n-grams (and, if trained so, what the pattern rules noticed) and
+says how likely a statement is harsh self-talk; the same kind of model backs up the crisis
+patterns. The weights ship with the package (trained at build time by
 ``scripts/train_selftalk.py``); loading them takes a few milliseconds and needs no network.
 """
 

@@ -128,8 +128,7 @@ def analyse(
     """Read one statement. Crisis language is checked first and always wins.
 
     The pattern rules name the thinking traps and the trigger words; the light learned reader
-    (``learned``, on by default) weighs those findings together with the wording and has the
-    last word on harsh or not. ``harsh_score`` is an optional further opinion (probability of
+    (``learned``, on by default) gives a second opinion on harsh or not from the wording. ``harsh_score`` is an optional further opinion (probability of
     harsh self-talk, e.g. from the sentence model): it can only turn a statement into harsh,
     with no trap or words to name.
     """
