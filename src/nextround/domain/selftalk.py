@@ -128,9 +128,10 @@ def analyse(
     """Read one statement. Crisis language is checked first and always wins.
 
     The pattern rules name the thinking traps and the trigger words; the light learned reader
-    (``learned``, on by default) gives a second opinion on harsh or not from the wording. ``harsh_score`` is an optional further opinion (probability of
-    harsh self-talk, e.g. from the sentence model): it can only turn a statement into harsh,
-    with no trap or words to name.
+    (``learned``, on by default) gives a second opinion on harsh or not from the wording.
+    ``harsh_score`` is an optional further opinion (probability of harsh self-talk, e.g. from
+    the sentence model): it can only turn a statement into harsh, with no trap or words to
+    name.
     """
     danger = crisis_spans(text)
     if danger:
