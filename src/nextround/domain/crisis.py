@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nextround.data import load_toml
+from nextround.domain.crisis_net import net_spans
 from nextround.domain.harsh_model import crisis_model
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
@@ -121,6 +122,9 @@ def crisis_spans(text: str, learned: bool = True) -> list[tuple[int, int]]:
         # A question of fact, a story or a study: the patterns have decided, not the net.
         return []
     spans.extend(mention_spans)
+    # The broad net: any remaining touch of a risk concept, unless a harmless reading covers it.
+    study = bool(patterns.informational.search(plain)) and not patterns.harm_method.search(plain)
+    spans.extend(net_spans(plain, study))
     # The net cannot read negation: a wish the patterns saw negated stays a fear.
     if learned and not spans and not negated and plain.strip():
         net = crisis_model()
