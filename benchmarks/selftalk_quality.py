@@ -144,6 +144,8 @@ def main() -> int:
     case_rows, case_controls = _own("selftalk_crisis_cases.jsonl")
     crisis_held_rows, crisis_held_controls = _own("selftalk_crisis_holdout.jsonl")
     fresh_rows, fresh_controls = _own("selftalk_crisis_holdout_2.jsonl")
+    third_rows, third_controls = _own("selftalk_crisis_holdout_3.jsonl")
+    blind_rows, blind_controls = _own("selftalk_crisis_holdout_4.jsonl")
     model_reader, load_seconds = with_model()
     print(f"light n-gram reader: cold start {light_load_seconds():.3f} s (fresh interpreter)")
     print(f"sentence-model head: {'loaded' if model_reader else 'not available'} "
@@ -159,6 +161,10 @@ def main() -> int:
     results["own_crisis_holdout_threshold_set"] = score(crisis_held_rows, crisis_held_controls,
                                                         ours)
     results["own_crisis_holdout_fresh"] = score(fresh_rows, fresh_controls, ours)
+    # Written before the broad net existed: the third set (its misses were looked at while
+    # writing the net) and the fourth (a blind set, never looked at item by item).
+    results["own_crisis_holdout_3_lookalikes"] = score(third_rows, third_controls, ours)
+    results["own_crisis_holdout_4_blind"] = score(blind_rows, blind_controls, ours)
     if data is None:
         if os.environ.get("CI") == "true":
             print("shared evaluation data is missing", file=sys.stderr)

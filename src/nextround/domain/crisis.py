@@ -125,8 +125,11 @@ def crisis_spans(text: str, learned: bool = True) -> list[tuple[int, int]]:
     # The broad net: any remaining touch of a risk concept, unless a harmless reading covers it.
     study = bool(patterns.informational.search(plain)) and not patterns.harm_method.search(plain)
     spans.extend(net_spans(plain, study))
-    # The net cannot read negation: a wish the patterns saw negated stays a fear.
-    if learned and not spans and not negated and plain.strip():
+    # The learned net cannot read negation: a wish the patterns saw negated stays a fear. Nor
+    # can it read a blanked figure of speech ("I'd murder a curry" leaves "I'd ... right
+    # now"): once an idiom has explained the risky words, the concepts above have decided.
+    figure = plain != normalise(text)
+    if learned and not spans and not negated and not figure and plain.strip():
         net = crisis_model()
         if net is not None and net.is_crisis(plain):
             # No words to point at: the whole statement is the reason.
