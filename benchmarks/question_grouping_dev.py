@@ -6,6 +6,7 @@ rest are removed so their wordings must group without a canonical question, or s
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ from grouping_metrics import labels_from_groups, score, threshold_clusters  # no
 
 from nextround.domain.grouping import Thresholds, group_questions  # noqa: E402
 from nextround.domain.question_bank import BankQuestion, QuestionBank, load_bank  # noqa: E402
-from nextround.nlp.embedder import default_embedder  # noqa: E402
+from nextround.nlp.embedder import Embedder, default_embedder  # noqa: E402
 
 
 def split(bank: QuestionBank, seed: int) -> tuple[QuestionBank, list[str], list[str]]:
@@ -54,6 +55,9 @@ def main() -> None:
     parser.add_argument("--floor", type=float, default=Thresholds().floor)
     parser.add_argument("--lead", type=float, default=Thresholds().lead)
     parser.add_argument("--corroborate", type=float, default=Thresholds().corroborate)
+    parser.add_argument("--data", action="append", default=None,
+                        help="hand-written set(s) under benchmarks/data (default: all)")
+    parser.add_argument("--show", action="store_true", help="print wrongly grouped questions")
     args = parser.parse_args()
     embedder = default_embedder()
     th = Thresholds(auto=args.auto, suggest=args.suggest, pair=args.pair, margin=args.margin,
@@ -71,18 +75,32 @@ def main() -> None:
     mean_f1 = sum(r[0].f1 for r in rows) / len(rows)
     print(f"held-out wordings: mean F1 {mean_f1:.3f}  plain "
           f"{sum(r[1].f1 for r in rows) / len(rows):.3f}")
-    import json
+    for name in args.data or list(DEV_SETS):
+        dev_set(name, embedder, th, args.show)
 
-    path = Path(__file__).resolve().parent / "data" / "questions_dev.jsonl"
+
+DEV_SETS = {
+    "dev": "questions_dev.jsonl",  # tuned on while it grew
+    "blind": "questions_blind.jsonl",  # same-topic, different-ask loners; scored before use
+}
+
+
+def dev_set(name: str, embedder: Embedder, th: Thresholds, show: bool) -> None:
+    path = Path(__file__).resolve().parent / "data" / DEV_SETS.get(name, name)
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     texts = [i["text"] for i in items]
     gold = [i["group"] or f"alone:{i['id']}" for i in items]
     result = group_questions(texts, load_bank(), embedder.embed, th)
     ours = score(gold, labels_from_groups([g.members for g in result.groups], len(texts)))
     base = score(gold, threshold_clusters(embedder.embed(texts), 0.7))
-    print(f"hand-written dev set (n={len(texts)}): P={ours.precision:.2f} R={ours.recall:.2f} "
+    print(f"{name} set (n={len(texts)}): P={ours.precision:.2f} R={ours.recall:.2f} "
           f"F1={ours.f1:.2f} ARI={ours.ari:.2f} alone={ours.singleton_precision:.2f} | "
           f"plain@0.7 F1={base.f1:.2f} alone={base.singleton_precision:.2f}")
+    if show:
+        for g in result.groups:
+            labels = {gold[i] for i in g.members}
+            if len(labels) > 1 or any(gold.count(gold[i]) > len(g.members) for i in g.members):
+                print(f"  [{g.canonical_id}]", " | ".join(f"{texts[i]} ({gold[i]})" for i in g.members))
 
 
 if __name__ == "__main__":
