@@ -40,6 +40,7 @@ OUT_NGRAMS = DATA / "selftalk_ngrams.npz"
 OWN_TRAIN = ("selftalk_examples.jsonl", "selftalk_examples_2.jsonl", "selftalk_examples_3.jsonl",
              "selftalk_examples_4.jsonl", "selftalk_examples_5.jsonl",
              "selftalk_train_extra.jsonl", "selftalk_train_more.jsonl",
+             "selftalk_train_recall.jsonl",
              "selftalk_crisis_cases.jsonl")
 HELD_OUT_CORPUS_ROWS = 600
 Row = tuple[str, str, float]
