@@ -141,6 +141,7 @@ def main() -> int:
     results: dict[str, object] = {}
     own_rows, own_controls = _own("selftalk_examples*.jsonl")
     held_rows, held_controls = _own("selftalk_holdout*.jsonl")
+    harsh_blind_rows, harsh_blind_controls = _own("selftalk_blind*.jsonl")
     case_rows, case_controls = _own("selftalk_crisis_cases.jsonl")
     crisis_held_rows, crisis_held_controls = _own("selftalk_crisis_holdout.jsonl")
     fresh_rows, fresh_controls = _own("selftalk_crisis_holdout_2.jsonl")
@@ -155,6 +156,8 @@ def main() -> int:
     results["own_holdout"] = score(held_rows, held_controls, ours)
     if model_reader is not None:
         results["own_holdout_with_sentence_model"] = score(held_rows, held_controls, model_reader)
+    # Written before the latest harsh patterns and never looked at miss by miss.
+    results["own_harsh_blind"] = score(harsh_blind_rows, harsh_blind_controls, ours)
     results["own_crisis_cases"] = score(case_rows, case_controls, ours)
     # The first crisis held-out set chose the net's threshold; the second one never chose
     # anything.

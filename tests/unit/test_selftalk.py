@@ -98,3 +98,40 @@ def test_negated_hope_is_not_mistaken_for_kindness(text: str) -> None:
 
 def test_hedged_hope_is_not_kind() -> None:
     assert analyse("I'm not confident at all.").label is not Label.KIND
+
+
+@pytest.mark.parametrize(
+    ("text", "trap"),
+    [
+        ("Nothing I do ever works out.", "self_judgment"),
+        ("I can't do anything right today.", "self_judgment"),
+        ("I ruin everything I touch.", "self_judgment"),
+        ("No company in their right mind would pick me.", "self_judgment"),
+        ("I'll be stuck in this job forever.", "catastrophizing"),
+        ("Maybe I'm just not cut out for this.", "labeling"),
+        ("I hate myself for freezing up.", "labeling"),
+        ("Feeling like such a loser tonight.", "labeling"),
+        ("I'm bound to mess up the final round.", "fortune_telling"),
+        ("The hiring manager must have thought I was an amateur.", "mind_reading"),
+        ("They only gave me the interview to fill a quota.", "disqualifying_positive"),
+        ("All the other candidates were obviously stronger.", "comparing_despairing"),
+        ("If I'd been better they wouldn't have let me go.", "personalizing"),
+    ],
+)
+def test_hopeless_self_evaluation_is_read_as_harsh(text: str, trap: str) -> None:
+    found = analyse(text, learned=False)
+    assert found.label is Label.HARSH
+    assert trap in found.distortions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm behind on my emails this week.",
+        "One rejection doesn't mean nobody will hire me.",
+        "I'm not behind, everyone's timeline is different.",
+        "I'm not an idiot, I was nervous, and that's human.",
+    ],
+)
+def test_look_alikes_of_the_new_patterns_are_not_harsh(text: str) -> None:
+    assert analyse(text).label is not Label.HARSH
