@@ -72,9 +72,9 @@ def main() -> None:
         print(f"seed {seed}: n={len(texts)} ours P={ours.precision:.2f} R={ours.recall:.2f} "
               f"F1={ours.f1:.2f} ARI={ours.ari:.2f} alone={ours.singleton_precision:.2f} | "
               f"plain@0.7 F1={base.f1:.2f} alone={base.singleton_precision:.2f}")
-    mean_f1 = sum(r[0].f1 for r in rows) / len(rows)
+    mean_f1 = sum(r[0].f1 for r in rows) / max(len(rows), 1)
     print(f"held-out wordings: mean F1 {mean_f1:.3f}  plain "
-          f"{sum(r[1].f1 for r in rows) / len(rows):.3f}")
+          f"{sum(r[1].f1 for r in rows) / max(len(rows), 1):.3f}")
     for name in args.data or list(DEV_SETS):
         dev_set(name, embedder, th, args.show)
 

@@ -172,3 +172,20 @@ def test_a_question_halfway_between_two_bank_questions_takes_neither() -> None:
                                  _toy_embed(table))
     assert near.canonical_id == "alpha" and near.band is Band.AUTO
     assert between.band is Band.NEW
+
+
+def test_same_topic_but_a_different_kind_of_answer_stays_apart(embed: Embed) -> None:
+    texts = [
+        "How long did your longest project last?",
+        "Tell me about a long project you saw through from start to finish.",
+        "How many presentations have you given?",
+        "Tell me about a presentation you gave.",
+        "How much are you hoping to earn here?",
+    ]
+    result = group_questions(texts, load_bank(), embed)
+    by_member = {m: g for g in result.groups for m in g.members}
+    for i in (0, 2):
+        assert by_member[i].members == [i], [texts[m] for m in by_member[i].members]
+        assert by_member[i].canonical_id is None
+    # A question whose bank entry has a wording of the same kind still finds it.
+    assert by_member[4].canonical_id == "salary-expectations"

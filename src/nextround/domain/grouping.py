@@ -91,11 +91,15 @@ def best_matches(
     wordings: list[str] = []
     owner: list[int] = []
     entry_poles = []
+    entry_asks = np.zeros((len(bank), max(len(rules.asks), 1)), dtype=bool)
     for e, q in enumerate(bank.questions):
         ws = q.all_wordings
         wordings.extend(rules.core(w) for w in ws)
         owner.extend([e] * len(ws))
         entry_poles.append(consensus_poles([rules.poles(w) for w in ws]))
+        for w in ws:
+            if (a := rules.ask(w)) >= 0:
+                entry_asks[e, a] = True
     bank_vectors = embed(wordings)
     owners = np.asarray(owner)
     centroids = np.zeros((len(bank), bank_vectors.shape[1]), dtype=np.float32)
@@ -103,6 +107,7 @@ def best_matches(
     centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-12)
     q_poles = np.asarray([rules.poles(t) for t in texts], dtype=np.int64).reshape(len(texts), -1)
     e_poles = np.asarray(entry_poles, dtype=np.int64).reshape(len(bank), -1)
+    q_asks = np.asarray([rules.ask(t) for t in texts], dtype=np.int64)
     ids = [q.id for q in bank.questions]
     out: list[Match] = []
     starts = np.flatnonzero(np.r_[True, np.diff(owners) != 0])
@@ -118,6 +123,10 @@ def best_matches(
         per_entry = np.where(nearest >= NEAR_EXACT, np.maximum(per_entry, nearest), per_entry)
         qp = q_poles[lo : lo + _BLOCK, None, :]
         clash = ((qp >= 0) & (e_poles[None] >= 0) & (qp != e_poles[None])).any(axis=2)
+        # A question plainly asking for a number, a list or a credential is a different
+        # question from an entry none of whose wordings asks for that, however close the topic.
+        qa = q_asks[lo : lo + _BLOCK]
+        clash |= (qa[:, None] >= 0) & ~entry_asks[:, np.maximum(qa, 0)].T
         per_entry = np.where(clash, -1.0, per_entry)
         if per_entry.shape[1] > 1:
             top2 = -np.partition(-per_entry, 1, axis=1)[:, :2]
@@ -234,7 +243,8 @@ def group_questions(
         return GroupingResult([], [])
     vectors = embed([rules.core(t) for t in texts])
     matches = best_matches(texts, bank, embed, thresholds, rules, vectors)
-    poles = [rules.poles(t) for t in texts]
+    # The kind of answer asked for rides along as one more dimension whose poles never merge.
+    poles = [(*rules.poles(t), rules.ask(t)) for t in texts]
     accepted = {Band.AUTO, Band.SUGGEST} if merge_suggested else {Band.AUTO}
     canon = [m.canonical_id if m.band in accepted else None for m in matches]
     _corroborate(canon, matches, vectors, thresholds)

@@ -52,6 +52,7 @@ class TextRules:
     trailing: tuple[re.Pattern[str], ...]
     min_words_left: int
     polarities: tuple[Polarity, ...]
+    asks: tuple[tuple[str, tuple[re.Pattern[str], ...]], ...] = ()
     _cores: dict[str, str] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
@@ -70,7 +71,12 @@ class TextRules:
                     exclusive=bool(dim.get("exclusive", False)),
                 )
             )
+        asks = tuple(
+            (str(a["name"]), tuple(re.compile(x) for x in a["patterns"]))
+            for a in data.get("ask", [])
+        )
         return cls(
+            asks=asks,
             leading=tuple(re.compile(p) for p in bp["leading"]),
             trailing=tuple(re.compile(p) for p in bp["trailing"]),
             min_words_left=int(bp.get("min_words_left", 2)),
@@ -103,6 +109,16 @@ class TextRules:
         # On the core text: framing like "give an example of" must not read as "give feedback".
         norm = self.core(text)
         return tuple(p.pole(norm) for p in self.polarities)
+
+
+    def ask(self, text: str) -> int:
+        """Index of the kind of answer the question wants (a number, a list of tools, a yes
+        or no about a credential...) when its opening says so plainly, or -1."""
+        norm = self.core(text)
+        for i, (_, patterns) in enumerate(self.asks):
+            if any(p.search(norm) for p in patterns):
+                return i
+        return -1
 
 
 def conflicts(a: Sequence[int], b: Sequence[int]) -> bool:
