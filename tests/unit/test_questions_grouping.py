@@ -189,3 +189,16 @@ def test_same_topic_but_a_different_kind_of_answer_stays_apart(embed: Embed) -> 
         assert by_member[i].canonical_id is None
     # A question whose bank entry has a wording of the same kind still finds it.
     assert by_member[4].canonical_id == "salary-expectations"
+
+
+def test_being_persuaded_is_not_persuading_others(embed: Embed) -> None:
+    texts = [
+        "Describe a time a colleague's argument made you change your mind.",
+        "Tell me about a time you persuaded someone to see things your way.",
+        "Tell me about a time you changed your mind after hearing someone else's view.",
+    ]
+    result = group_questions(texts, load_bank(), embed)
+    by_member = {m: g for g in result.groups for m in g.members}
+    assert by_member[1].canonical_id == "persuade"
+    assert 0 not in by_member[1].members and 2 not in by_member[1].members
+    assert by_member[0].canonical_id != "persuade"
