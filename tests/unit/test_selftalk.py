@@ -118,7 +118,7 @@ def test_hedged_hope_is_not_kind() -> None:
         ("If I'd been better they wouldn't have let me go.", "personalizing"),
         ("I just don't have what it takes.", "self_judgment"),
         ("Every interview ends the same way, badly.", "overgeneralizing"),
-        ("My savings are going down the drain.", "catastrophizing"),
+        ("My career is going down the drain.", "catastrophizing"),
     ],
 )
 def test_hopeless_self_evaluation_is_read_as_harsh(text: str, trap: str) -> None:
