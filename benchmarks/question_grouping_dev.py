@@ -82,6 +82,7 @@ def main() -> None:
 DEV_SETS = {
     "dev": "questions_dev.jsonl",  # tuned on while it grew
     "blind": "questions_blind.jsonl",  # same-topic, different-ask loners; scored before use
+    "blind2": "questions_blind2.jsonl",  # a second such set, written after the changes
 }
 
 
