@@ -134,7 +134,7 @@ def crisis_spans(text: str, learned: bool = True) -> list[tuple[int, int]]:
         if net is not None and net.is_crisis(plain):
             # No words to point at: the whole statement is the reason.
             spans.append((0, len(text)))
-    return _merge(spans)
+    return merge_spans(spans)
 
 
 def _informational(plain: str, patterns: _Patterns) -> bool:
@@ -168,7 +168,8 @@ def is_crisis(text: str, learned: bool = True) -> bool:
     return bool(crisis_spans(text, learned))
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, with overlapping or touching [start, end) spans joined into one."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

@@ -9,7 +9,7 @@ from enum import StrEnum
 from functools import cache
 
 from nextround.data import load_toml
-from nextround.domain.crisis import crisis_spans, normalise, safety_topic
+from nextround.domain.crisis import crisis_spans, merge_spans, normalise, safety_topic
 from nextround.domain.harsh_model import harsh_model
 
 
@@ -108,16 +108,6 @@ def _covered(span: Span, by: list[Span]) -> bool:
     return any(start <= span[0] and span[1] <= end for start, end in by)
 
 
-def _merge(spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def analyse(
     text: str,
     harsh_score: Callable[[str], float] | None = None,
@@ -184,7 +174,7 @@ def _by_rules(text: str) -> tuple[Analysis, tuple[str, ...], bool]:
     rules = _rules()
     # Same length as the text, so spans still point at the user's own words.
     plain = rules.fillers.sub(lambda m: " " * len(m.group()), normalise(text))
-    kind = _merge([m.span() for p in rules.kind for m in p.finditer(plain)])
+    kind = merge_spans([m.span() for p in rules.kind for m in p.finditer(plain)])
     hits: list[tuple[str, Span]] = []
     for name, patterns in rules.traps:
         for pattern in patterns:
@@ -207,7 +197,7 @@ def _by_rules(text: str) -> tuple[Analysis, tuple[str, ...], bool]:
         text=text,
         label=Label.HARSH,
         distortions=names,
-        spans=tuple(_merge([span for _, span in hits])),
+        spans=tuple(merge_spans([span for _, span in hits])),
         kind_spans=tuple(kind),
     )
     return found, names, False

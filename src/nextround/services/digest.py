@@ -12,40 +12,48 @@ from nextround.domain.wins import recognise
 from nextround.services.clock import Clock, system_clock
 
 REPLY_WINDOW_DAYS = 21  # a rejection older than this is past the point of a thank-you
-SILENCE_DAYS = 30  # applied with no news for this long: worth closing or nudging
 
 
 def _value(item: Any) -> str:
     return str(getattr(item, "value", item))
 
 
-def _replies_and_silence(uow: Any, clock: Clock) -> tuple[list[Todo], list[Todo]]:
+def _replies(uow: Any, clock: Clock) -> list[Todo]:
+    """Recent rejections that have not had their reply yet."""
     repo = uow.recover
     now = clock()
     replied = {r.application_id for r in repo.sent_replies()}
     replies: list[Todo] = []
-    ghosted: list[Todo] = []
     for app, company in repo.applications():
-        status = _value(app.status)
-        link = f"/applications/{app.id}"
-        label = f"{company} ({app.role})" if app.role else company
+        if _value(app.status) != Status.REJECTED.value or app.id in replied:
+            continue
         changed = app.status_changed_at
-        if status == Status.REJECTED.value and app.id not in replied:
-            if changed and now - changed <= timedelta(days=REPLY_WINDOW_DAYS):
-                replies.append(Todo(f"Thank {label} and ask for feedback", ref=f"app:{app.id}",
-                                    link=link, command=f"nextround reply draft {app.id}"))
-        elif status == Status.GHOSTED.value:
-            ghosted.append(Todo(f"{label} went quiet: close it, or send one last nudge",
-                                ref=f"app:{app.id}", link=link,
-                                command=f"nextround reply followup {app.id}"))
-        elif status == Status.APPLIED.value and changed and (
-            now - changed > timedelta(days=SILENCE_DAYS)
-        ):
-            days = (now - changed).days
-            ghosted.append(Todo(f"No news from {label} for {days} days: nudge or close",
-                                ref=f"app:{app.id}", link=link,
-                                command=f"nextround reply followup {app.id}"))
-    return replies, ghosted
+        if changed and now - changed <= timedelta(days=REPLY_WINDOW_DAYS):
+            label = f"{company} ({app.role})" if app.role else company
+            replies.append(Todo(f"Thank {label} and ask for feedback", ref=f"app:{app.id}",
+                                link=f"/applications/{app.id}",
+                                command=f"nextround reply draft {app.id}"))
+    return replies
+
+
+def _silence(uow: Any, clock: Clock) -> list[Todo]:
+    """Silence as the inbox judges it, with the user's own thresholds."""
+    from nextround.services.ghosting import silent_applications
+
+    todos: list[Todo] = []
+    for item in silent_applications(uow, clock):
+        label = f"{item['company']} ({item['role']})" if item["role"] else item["company"]
+        app_id = item["application_id"]
+        if item["suggestion"] == "ghosted":
+            text = (f"{label} has not answered your follow-up in {item['days_silent']} days: "
+                    "close it, or send one last nudge")
+            command = f"nextround ghosted mark {app_id}"
+        else:
+            text = f"No news from {label} for {item['days_silent']} days: send a follow-up"
+            command = f"nextround reply followup {app_id}"
+        todos.append(Todo(text, ref=f"app:{app_id}", link=f"/applications/{app_id}",
+                          command=command))
+    return todos
 
 
 def _follow_ups(uow: Any, clock: Clock) -> list[Todo]:
@@ -68,14 +76,13 @@ def _follow_ups(uow: Any, clock: Clock) -> list[Todo]:
 
 
 def _revisit(uow: Any, clock: Clock) -> list[Todo]:
-    today = clock().date()
-    names = {c.id: c.name for c in uow.companies.list()}
+    from nextround.services.watch import due_for_digest
+
     return [
-        Todo(f"Look at {names.get(w.company_id, 'a company')}'s openings again"
-             + (f" ({w.reason})" if w.reason else ""), ref=f"watch:{w.id}",
+        Todo(f"Look at {item['company']}'s openings again"
+             + (f" ({item['reason']})" if item["reason"] else ""), ref=f"watch:{item['id']}",
              link="/watch", command="nextround watch")
-        for w in uow.recover.watch_entries()
-        if str(w.state) == "watching" and w.look_again_on <= today
+        for item in due_for_digest(uow, clock)
     ]
 
 
@@ -102,14 +109,13 @@ def today(uow: Any, clock: Clock = system_clock) -> Digest:
 
     now = clock()
     facts = win_record(uow, clock)
-    replies, ghosted = _replies_and_silence(uow, clock)
     this_month = month_of(now.date())
     hours = sum(float(e.hours) for e in uow.recover.efforts() if month_of(e.on) == this_month)
     data = DigestInput(
         today=now.date(),
-        replies=tuple(replies),
+        replies=tuple(_replies(uow, clock)),
         follow_ups=tuple(_follow_ups(uow, clock)),
-        ghosted=tuple(ghosted),
+        ghosted=tuple(_silence(uow, clock)),
         revisit=tuple(_revisit(uow, clock)),
         practice=tuple(_practice(uow, clock)),
         plan=tuple(_plan(uow, clock)),

@@ -172,14 +172,8 @@ class RecoverRepository(Repository):
     def feedback_received(self) -> list[Any]:
         return self._rows("respond", "Feedback")
 
-    def reminders(self) -> list[Any]:
-        return self._rows("respond", "FollowUpReminder")
-
     def growth_actions(self) -> list[Any]:
         return self._rows("respond", "GrowthAction")
-
-    def watch_entries(self) -> list[Any]:
-        return self._rows("respond", "WatchEntry")
 
     def stories(self) -> list[Any]:
         return self._rows("reflect", "Story")
