@@ -22,7 +22,7 @@ def _replies(uow: Any, clock: Clock) -> list[Todo]:
     """Recent rejections that have not had their reply yet."""
     repo = uow.recover
     now = clock()
-    replied = {r.application_id for r in repo.sent_replies()}
+    replied = {r.application_id for r in uow.respond.sent()}
     replies: list[Todo] = []
     for app, company in repo.applications():
         if _value(app.status) != Status.REJECTED.value or app.id in replied:
@@ -87,7 +87,7 @@ def _revisit(uow: Any, clock: Clock) -> list[Todo]:
 
 
 def _practice(uow: Any, clock: Clock) -> list[Todo]:
-    due = uow.recover.practice_due(clock())
+    due = uow.reflect.due_count(clock())
     if not due:
         return []
     return [Todo(f"{due} practice question(s) due", ref="practice", link="/practice",

@@ -52,19 +52,19 @@ def win_record(uow: Any, clock: Clock = system_clock) -> WinRecord:
     asked = tuple(
         Dated(on=_day(r.sent_at) or today, company=companies.get(r.application_id, ""),
               ref=f"sent:{r.id}")
-        for r in repo.sent_replies()
+        for r in uow.respond.sent()
         if "feedback" in (r.parts or []) or "feedback" in str(r.kind)
     )
     received = tuple(
         Dated(on=_day(f.received_on) or _day(f.created_at) or today,
               company=companies.get(f.application_id, ""), ref=f"feedback:{f.id}")
-        for f in repo.feedback_received()
+        for f in uow.respond.feedback_list()
     )
     stories = tuple(Dated(on=_day(s.created_at) or today, title=s.title, ref=f"story:{s.id}")
-                    for s in repo.stories())
+                    for s in uow.reflect.stories())
     growth = tuple(Dated(on=_day(g.updated_at) or today, title=g.title, ref=f"growth:{g.id}")
-                   for g in repo.growth_actions() if str(g.status) == "done")
-    practice = tuple({d for t in repo.practice_review_times() if (d := _day(t)) is not None})
+                   for g in uow.respond.actions() if str(g.status) == "done")
+    practice = tuple({d for r in uow.reflect.reviews() if (d := _day(r.reviewed_at)) is not None})
     user = tuple(Dated(on=w.on, title=w.title, ref=f"user:{w.id}") for w in repo.user_wins())
     return WinRecord(applications=tuple(apps), rounds=tuple(rounds), feedback_requested=asked,
                      feedback_received=received, stories=stories, practice_days=practice,
@@ -78,7 +78,7 @@ def reframe_record(uow: Any, clock: Clock = system_clock,
     repo = uow.recover
     hours = sum(float(e.hours) for e in repo.efforts())
     lessons = tuple(
-        d.do_differently.strip() for d in repo.debriefs() if d.do_differently.strip()
+        d.do_differently.strip() for d, _ in uow.reflect.debriefs() if d.do_differently.strip()
     )
     # Applications that reached an interview, not rounds: "4 interviews out of 30 applications".
     interviews = len({r.application_id for r in record.rounds

@@ -1,27 +1,17 @@
-"""Queries for the journal, wins, plan and settings, plus read-only views of the whole record."""
+"""Queries for the journal, wins, plan and settings, plus read-only views of the core record."""
 
 from __future__ import annotations
 
-import importlib
-from datetime import date, datetime
-from types import ModuleType
-from typing import Any, cast
+from datetime import date
+from typing import cast
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, select
 
 from nextround.domain.applications import Status
 from nextround.errors import NotFoundError
 from nextround.storage.repositories import Repository
 from nextround.storage.tables.core import Application, Effort, Interview, StatusEvent
 from nextround.storage.tables.recover import JournalEntry, PlanEntry, RecoverSettings, UserWin
-
-
-def _area_tables(area: str) -> ModuleType | None:
-    """Another area's table module, or None while that area is not installed yet."""
-    try:
-        return importlib.import_module(f"nextround.storage.tables.{area}")
-    except ImportError:
-        return None
 
 
 class RecoverRepository(Repository):
@@ -157,44 +147,3 @@ class RecoverRepository(Repository):
     def efforts(self) -> list[Effort]:
         stmt = select(Effort).where(Effort.owner_id == self.owner_id)
         return list(self.session.scalars(stmt))
-
-    def _rows(self, area: str, table: str, *where: Any) -> list[Any]:
-        module = _area_tables(area)
-        model = getattr(module, table, None) if module else None
-        if model is None:
-            return []
-        stmt = select(model).where(model.owner_id == self.owner_id, *where)
-        return list(self.session.scalars(stmt))
-
-    def sent_replies(self) -> list[Any]:
-        return self._rows("respond", "SentReply")
-
-    def feedback_received(self) -> list[Any]:
-        return self._rows("respond", "Feedback")
-
-    def growth_actions(self) -> list[Any]:
-        return self._rows("respond", "GrowthAction")
-
-    def stories(self) -> list[Any]:
-        return self._rows("reflect", "Story")
-
-    def debriefs(self) -> list[Any]:
-        return self._rows("reflect", "Debrief")
-
-    def practice_review_times(self) -> list[datetime]:
-        module = _area_tables("reflect")
-        model = getattr(module, "PracticeReview", None) if module else None
-        if model is None:
-            return []
-        stmt = select(model.reviewed_at).where(model.owner_id == self.owner_id)
-        return list(self.session.scalars(stmt))
-
-    def practice_due(self, now: datetime) -> int:
-        module = _area_tables("reflect")
-        model = getattr(module, "PracticeCard", None) if module else None
-        if model is None:
-            return 0
-        stmt = select(func.count()).select_from(model).where(
-            model.owner_id == self.owner_id, model.due <= now
-        )
-        return int(self.session.scalar(stmt) or 0)

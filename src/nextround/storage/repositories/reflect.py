@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from nextround.storage.repositories import Repository
 from nextround.storage.tables.core import Application, Interview
@@ -112,6 +112,13 @@ class ReflectRepository(Repository):
         if since is not None:
             query = query.where(PracticeReview.reviewed_at >= since)
         return list(self.session.scalars(query.order_by(PracticeReview.reviewed_at)))
+
+    def due_count(self, now: datetime) -> int:
+        """How many practice questions are due at ``now``."""
+        stmt = select(func.count()).select_from(PracticeCard).where(
+            PracticeCard.owner_id == self.owner_id, PracticeCard.due <= now
+        )
+        return int(self.session.scalar(stmt) or 0)
 
     def next_interview(self, after: datetime) -> Interview | None:
         return self.session.scalar(
