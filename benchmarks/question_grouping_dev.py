@@ -56,7 +56,7 @@ def main() -> None:
     parser.add_argument("--lead", type=float, default=Thresholds().lead)
     parser.add_argument("--corroborate", type=float, default=Thresholds().corroborate)
     parser.add_argument("--data", action="append", default=None,
-                        help="hand-written set(s) under benchmarks/data: dev, blind, blind2, blind3 (default: all)")
+                        help="hand-written set(s) under benchmarks/data: dev, blind, blind2, blind3, near (default: all)")
     parser.add_argument("--show", action="store_true", help="print wrongly grouped questions")
     args = parser.parse_args()
     embedder = default_embedder()
@@ -84,6 +84,7 @@ DEV_SETS = {
     "blind": "questions_blind.jsonl",  # same-topic, different-ask loners; scored before use
     "blind2": "questions_blind2.jsonl",  # a second such set, written after the changes
     "blind3": "questions_blind3.jsonl",  # career-site styles across fields; scored, never read
+    "near": "questions_near.jsonl",  # both sides of commonly confused opposites; tuned on
 }
 
 

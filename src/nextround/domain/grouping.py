@@ -72,6 +72,25 @@ def _rules() -> TextRules:
     return TextRules.from_data(load_rules())
 
 
+@functools.cache
+def _families() -> dict[str, str]:
+    """Bank id -> the id that stands for its family. A family is one question asked two ways
+    (the "what would you do if" form and the "tell me about a time" form): its entries do not
+    compete for a question's lead and may share a group."""
+    out: dict[str, str] = {}
+    for fam in load_rules().get("family", []):
+        members = [str(m) for m in fam["members"]]
+        for m in members:
+            out[m] = members[0]
+    return out
+
+
+def family_of(question_id: str | None) -> str | None:
+    if question_id is None:
+        return None
+    return _families().get(question_id, question_id)
+
+
 def best_matches(
     texts: Sequence[str],
     bank: QuestionBank,
@@ -109,6 +128,10 @@ def best_matches(
     e_poles = np.asarray(entry_poles, dtype=np.int64).reshape(len(bank), -1)
     q_asks = np.asarray([rules.ask(t) for t in texts], dtype=np.int64)
     ids = [q.id for q in bank.questions]
+    families: dict[str, list[int]] = {}
+    for e, qid in enumerate(ids):
+        families.setdefault(family_of(qid) or qid, []).append(e)
+    kin = [m for m in families.values() if len(m) > 1]
     out: list[Match] = []
     starts = np.flatnonzero(np.r_[True, np.diff(owners) != 0])
     for lo in range(0, len(texts), _BLOCK):
@@ -128,8 +151,15 @@ def best_matches(
         qa = q_asks[lo : lo + _BLOCK]
         clash |= (qa[:, None] >= 0) & ~entry_asks[:, np.maximum(qa, 0)].T
         per_entry = np.where(clash, -1.0, per_entry)
+        # Entries of one family count once when measuring how far the best is ahead.
+        per_family = per_entry
+        if kin:
+            per_family = per_entry.copy()
+            for members in kin:
+                per_family[:, members[0]] = per_entry[:, members].max(axis=1)
+                per_family[:, members[1:]] = -1.0
         if per_entry.shape[1] > 1:
-            top2 = -np.partition(-per_entry, 1, axis=1)[:, :2]
+            top2 = -np.partition(-per_family, 1, axis=1)[:, :2]
             best_score, runner_up = top2.max(axis=1), top2.min(axis=1)
         else:
             best_score, runner_up = per_entry[:, 0], np.full(per_entry.shape[0], -1.0)
@@ -180,7 +210,7 @@ class _Clusters:
         if ra == rb:
             return False
         ca, cb = self.canon[ra], self.canon[rb]
-        if ca is not None and cb is not None and ca != cb:
+        if ca is not None and cb is not None and family_of(ca) != family_of(cb):
             return False
         if conflicts(self.poles[ra], self.poles[rb]):
             return False
@@ -210,7 +240,7 @@ def _corroborate(
     members: dict[str, list[int]] = {}
     for i, c in enumerate(canon):
         if c is not None:
-            members.setdefault(c, []).append(i)
+            members.setdefault(family_of(c) or c, []).append(i)
     for ids in members.values():
         if len(ids) < 2:
             continue
@@ -252,10 +282,11 @@ def group_questions(
     first_of: dict[str, int] = {}
     for i, c in enumerate(canon):
         if c is not None:
-            if c in first_of:
-                clusters.union(first_of[c], i, -1.0)
+            f = family_of(c) or c
+            if f in first_of:
+                clusters.union(first_of[f], i, -1.0)
             else:
-                first_of[c] = i
+                first_of[f] = i
     loose = [i for i, c in enumerate(canon) if c is None]
     edges: list[tuple[float, int, int]] = []
     for lo in range(0, len(loose), _BLOCK):
