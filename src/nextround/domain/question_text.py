@@ -10,6 +10,10 @@ from typing import Any
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _BULLET = re.compile(r"^\s*(?:[-*\u2022>]+|\d{1,3}[.)]|q\d*[:.)])\s*", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SECOND_PERSON = re.compile(r"\b(you|your|yours|yourself)\b")
+_POINTS_BACK = re.compile(r"\b(that|it|this|them|these|those|the\s+situation)$")
+_MIN_QUESTION_WORDS = 5
 
 
 def clean(text: str) -> str:
@@ -94,7 +98,7 @@ class TextRules:
         return found
 
     def _core(self, text: str) -> str:
-        current = normalise(text)
+        current = _without_scene_setting(normalise(text))
         for _ in range(4):  # framings stack ("so, could you tell me about a time when ...")
             before = current
             for pattern in (*self.leading, *self.trailing):
@@ -119,6 +123,24 @@ class TextRules:
             if any(p.search(norm) for p in patterns):
                 return i
         return -1
+
+
+def _without_scene_setting(text: str) -> str:
+    """Drop opening statements that speak of the company or of people in general ("Nobody's
+    perfect.", "Our support team takes a lot of calls.") when a full question follows: they
+    pull a question towards whatever they talk about. A statement addressed to the candidate
+    sets up a scenario and stays, and so does everything when the question on its own would
+    be too short or point back at the statement ("How would you handle that?")."""
+    parts = _SENTENCE_END.split(text)
+    k = 0
+    while k < len(parts) - 1 and not parts[k].endswith("?") and not _SECOND_PERSON.search(parts[k]):
+        k += 1
+    if k == 0:
+        return text
+    rest = " ".join(parts[k:]).rstrip(" ?.!:;")
+    if len(rest.split()) < _MIN_QUESTION_WORDS or _POINTS_BACK.search(rest):
+        return text
+    return rest
 
 
 def conflicts(a: Sequence[int], b: Sequence[int]) -> bool:
