@@ -47,6 +47,12 @@ def test_informal_and_formal_wordings_share_an_entry() -> None:
     ("greatest-strength", "greatest-weakness"),
     ("like-most-last-job", "like-least-last-job"),
     ("conflict-coworker", "conflict-manager"),
+    ("salary-expectations", "current-salary"),
+    ("what-motivates-you", "what-demotivates"),
+    ("fired", "hr-dismissal"),
+    ("managed-budget", "pm-over-budget"),
+    ("why-leaving", "why-joined-current"),
+    ("goal-achieved", "goal-not-achieved"),
 ])
 def test_near_misses_are_separate_entries_on_opposite_poles(rules: TextRules, a: str,
                                                              b: str) -> None:
@@ -67,6 +73,14 @@ def test_near_misses_are_separate_entries_on_opposite_poles(rules: TextRules, a:
      "had a conflict with a colleague"),
     ("Tell me about yourself.", "tell me about yourself"),
     ("Why do you want this job?", "why do you want this job"),
+    ("Nobody's perfect. Tell me about a mistake you made at work.",
+     "tell me about a mistake you made at work"),
+    ("A relative is shouting at the nurses' station. How would you handle that?",
+     "a relative is shouting at the nurses' station. how would you handle that"),
+    ("You inherit a failing project. What would you do first?",
+     "you inherit a failing project. what would you do first"),
+    ("To start us off, tell me about yourself.", "tell me about yourself"),
+    ("Brief introduction, please.", "brief introduction"),
 ])
 def test_behavioural_boilerplate_is_cut_but_short_questions_survive(rules: TextRules, text: str,
                                                                     core: str) -> None:

@@ -48,6 +48,28 @@ def test_cv_and_tell_me_about_yourself_are_one_question(embed: Embed) -> None:
     assert partition_ok([g.members for g in result.groups], len(texts))
 
 
+def test_what_would_you_do_and_tell_me_about_a_time_share_a_group(embed: Embed) -> None:
+    texts = ["How would you handle an angry customer who is shouting at you?",
+             "Tell me about a time you dealt with a difficult customer.",
+             "What would you do if your boss asked you to follow a plan you thought was wrong?",
+             "Tell me about a time you disagreed with your manager."]
+    result = group_questions(texts, load_bank(), embed)
+    by_member = {m: g for g in result.groups for m in g.members}
+    assert by_member[0] is by_member[1]
+    assert by_member[2] is by_member[3]
+    assert by_member[0] is not by_member[2]
+
+
+def test_pay_now_and_pay_wanted_stay_apart(embed: Embed) -> None:
+    texts = ["What are you earning at the moment?", "What is your current salary?",
+             "What salary are you looking for?", "What are your salary expectations?"]
+    result = group_questions(texts, load_bank(), embed)
+    by_member = {m: g for g in result.groups for m in g.members}
+    assert by_member[0] is by_member[1] and by_member[2] is by_member[3]
+    assert by_member[0] is not by_member[2]
+    assert by_member[0].canonical_id == "current-salary"
+
+
 def test_opposite_questions_are_never_grouped(embed: Embed) -> None:
     texts = [
         "Tell me about a time you received negative feedback.",
