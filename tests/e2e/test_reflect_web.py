@@ -34,7 +34,18 @@ def test_debrief_form_to_questions_page(client: Any, round_id: int) -> None:
     assert "What is your greatest weakness?" in page.text and "Good rapport" in page.text
     q = client.get("/questions")
     assert q.status_code == 200
-    assert "What is your greatest weakness?" in q.text and "<svg" in q.text
+    assert "What is your greatest weakness?" in q.text
+    # The chart is an image of its own: the page's policy forbids the inline styles of an SVG.
+    assert "<svg" not in q.text and 'src="/questions/chart.svg"' in q.text
+    chart = client.get("/questions/chart.svg")
+    assert chart.status_code == 200 and chart.headers["content-type"] == "image/svg+xml"
+    assert "<svg" in chart.text and "Times asked" in chart.text
+
+
+def test_no_chart_before_any_question_is_rated(client: Any, round_id: int) -> None:
+    post(client, f"/debrief/{round_id}", {"questions": "Tell me about yourself\n"})
+    assert "chart.svg" not in client.get("/questions").text
+    assert client.get("/questions/chart.svg").status_code == 404
 
 
 def test_post_without_csrf_token_is_refused(client: Any, round_id: int) -> None:

@@ -82,6 +82,34 @@ def test_split_takes_a_question_out_and_confirm_teaches_the_bank(logged: Any) ->
     assert keys == {"greatest-weakness"}
 
 
+def _unsure_twins(logged: Any) -> list[Any]:
+    """The same wording logged in two rounds, both left unsure by the grouping."""
+    weak = [a for a, _ in logged.reflect.all_asked() if "weakness" in a.text]
+    for a in weak:
+        a.match, a.canonical_id = "suggest", "greatest-weakness"
+    logged.flush()
+    return weak
+
+
+def test_one_answer_settles_every_unsure_copy_of_a_wording(logged: Any) -> None:
+    weak = _unsure_twins(logged)
+    listed = questions.uncertain(logged)
+    assert [(u["question"], u["times"]) for u in listed] == [
+        ("What is your greatest weakness?", 2)]
+    questions.confirm(logged, listed[0]["id"], None, EMBED)
+    assert {a.match for a in weak} == {"confirmed"}
+    assert questions.uncertain(logged) == []
+
+
+def test_split_copies_of_a_wording_stay_one_question(logged: Any) -> None:
+    weak = _unsure_twins(logged)
+    questions.split(logged, weak[1].id, EMBED)
+    assert {a.match for a in weak} == {"split"}
+    assert len({a.group_key for a in weak}) == 1
+    row = next(r for r in questions.ranked(logged, NOW.date()) if "weakness" in r.text)
+    assert row.times_asked == 2 and row.canonical_id is None
+
+
 def test_top_questions_without_a_story_and_overused_stories(logged: Any) -> None:
     story_id = stories.add_story(logged, {"title": "Queue", "action": "I fixed it"},
                                  questions=["greatest-weakness"], clock=clock)

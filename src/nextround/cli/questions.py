@@ -115,7 +115,8 @@ def group_cmd(source: IO[str], as_json: bool, detail: bool) -> None:
 
 @questions.command("uncertain")
 @click.option("--json", "as_json", is_flag=True,
-              help="JSON list; keys: id, question, suggested_id, suggested, score.")
+              help="JSON list, one entry per wording; keys: id, question, suggested_id, "
+                   "suggested, score, times (how often that wording was logged).")
 @click.pass_context
 def uncertain_cmd(ctx: click.Context, as_json: bool) -> None:
     """Matches nextround is unsure about: confirm or split them."""

@@ -72,11 +72,16 @@ def regroup(uow: UnitOfWork, embed: EmbedFn) -> None:
     """Place every logged question in a group again (cheap: vectors are cached)."""
     rows = [a for a, _ in uow.reflect.all_asked()]
     loose = [a for a in rows if a.match not in ("confirmed", "split")]
+    # Questions split off with the same wording stay together as one question of their own.
+    split_keys: dict[str, int] = {}
+    for a in sorted(rows, key=lambda r: r.id):
+        if a.match == "split":
+            split_keys.setdefault(_wording(a.text), a.id)
     for a in rows:
         if a.match == "confirmed" and a.canonical_id:
             a.group_key = a.canonical_id
         elif a.match == "split":
-            a.group_key, a.canonical_id = f"own:{a.id}", None
+            a.group_key, a.canonical_id = f"own:{split_keys[_wording(a.text)]}", None
     if loose:
         result = group_questions([a.text for a in loose], user_bank(uow), embed)
         for g in result.groups:
@@ -125,7 +130,8 @@ def confirm(uow: UnitOfWork, asked_id: int, canonical_id: str | None, embed: Emb
     if load_bank().get(target) is None:
         raise UserInputError(f"There is no bank question '{target}'.",
                              "See the ids with `nextround questions bank --json`.")
-    row.canonical_id, row.match, row.group_key = target, "confirmed", target
+    for twin in _same_suggestion(uow, row):
+        twin.canonical_id, twin.match, twin.group_key = target, "confirmed", target
     regroup(uow, embed)
     return target
 
@@ -133,24 +139,46 @@ def confirm(uow: UnitOfWork, asked_id: int, canonical_id: str | None, embed: Emb
 def split(uow: UnitOfWork, asked_id: int, embed: EmbedFn) -> None:
     """The user says this question is not the one it was grouped with."""
     row = uow.reflect.asked(asked_id)
-    row.match, row.canonical_id, row.group_key = "split", None, f"own:{row.id}"
+    for twin in _same_suggestion(uow, row):
+        twin.match, twin.canonical_id = "split", None
     regroup(uow, embed)
 
 
+def _wording(text: str) -> str:
+    return " ".join(clean(text).casefold().split())
+
+
+def _same_suggestion(uow: UnitOfWork, row: Any) -> list[Any]:
+    """The row and every other unsure row with the same wording and the same suggestion:
+    one answer from the user settles them all."""
+    if row.match != "suggest":
+        return [row]
+    wording = _wording(row.text)
+    return [row] + [a for a, _ in uow.reflect.all_asked()
+                    if a.id != row.id and a.match == "suggest"
+                    and a.canonical_id == row.canonical_id and _wording(a.text) == wording]
+
+
 def uncertain(uow: UnitOfWork) -> list[dict[str, Any]]:
+    """Unsure matches, one entry per wording and suggestion however often it was logged."""
     bank = load_bank()
-    out = []
+    found: dict[tuple[str, str], dict[str, Any]] = {}
     for a, _ in uow.reflect.all_asked():
-        if a.match == "suggest" and a.canonical_id:
-            q = bank.get(a.canonical_id)
-            out.append({"id": a.id, "question": a.text, "suggested_id": a.canonical_id,
-                        "suggested": q.text if q else a.canonical_id,
-                        "score": round(a.match_score, 3)})
-    return out
+        if a.match != "suggest" or not a.canonical_id:
+            continue
+        key = (_wording(a.text), a.canonical_id)
+        if key in found:
+            found[key]["times"] += 1
+            continue
+        q = bank.get(a.canonical_id)
+        found[key] = {"id": a.id, "question": a.text, "suggested_id": a.canonical_id,
+                      "suggested": q.text if q else a.canonical_id,
+                      "score": round(a.match_score, 3), "times": 1}
+    return list(found.values())
 
 
 def frequency_chart_svg(rows: Sequence[RankedQuestion]) -> str | None:
-    """How often each question came up against how hard it felt, as an inline SVG."""
+    """How often each question came up against how hard it felt, as an SVG document."""
     points = [r for r in rows if r.difficulty is not None]
     if not points:
         return None
@@ -167,13 +195,15 @@ def frequency_chart_svg(rows: Sequence[RankedQuestion]) -> str | None:
     ax.scatter([r.times_asked for r in points], [r.difficulty or 0 for r in points],
                s=[60 + 25 * r.interviews for r in points], c=quality, cmap="RdYlGn",
                vmin=1, vmax=5, edgecolors="#333", linewidths=0.5)
-    for n, r in enumerate(points[:8], 1):
-        ax.annotate(str(n), (r.times_asked, r.difficulty or 0), xytext=(5, 4),
-                    textcoords="offset points", fontsize=8)
+    # Numbered as in the list of all questions (its first rows), so the two can be read together.
+    for n, r in enumerate(rows[:8], 1):
+        if r.difficulty is not None:
+            ax.annotate(str(n), (r.times_asked, r.difficulty), xytext=(5, 4),
+                        textcoords="offset points", fontsize=8)
     ax.set_xlabel("Times asked")
     ax.set_ylabel("How hard it felt (1-5)")
     ax.set_ylim(0.5, 5.5)
-    ax.set_xlim(0.5, max(r.times_asked for r in points) + 0.5)
+    ax.set_xlim(0.5, max(r.times_asked for r in points) * 1.08 + 1)  # room for the labels
     ax.grid(alpha=0.3)
     fig.tight_layout()
     buffer = io.StringIO()

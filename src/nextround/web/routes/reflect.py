@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from nextround.errors import UserInputError
+from nextround.errors import NotFoundError, UserInputError
 from nextround.storage.uow import UnitOfWork
 from nextround.web.deps import get_uow, redirect, render
 
@@ -64,16 +64,30 @@ def debrief_rate(request: Request, round_id: int, asked_id: int, difficulty: str
 @router.get("/questions", response_class=HTMLResponse)
 def questions_page(request: Request, uow: UnitOfWork = Depends(get_uow)) -> HTMLResponse:
     from nextround.services.clock import today
-    from nextround.services.questions import frequency_chart_svg, ranked, uncertain
+    from nextround.services.questions import ranked, uncertain
 
     rows = ranked(uow, today())
     debriefed = {d.interview_id for d, _ in uow.reflect.debriefs()}
     rounds = [iv for iv in uow.interviews.list() if iv.id not in debriefed][:10]
     apps = {iv.application_id: uow.applications.get(iv.application_id) for iv in rounds}
     return render(request, "reflect/questions.html", {
-        "rows": rows[:25], "chart": frequency_chart_svg(rows[:25]), "uncertain": uncertain(uow),
-        "rounds": rounds, "apps": apps,
+        "rows": rows[:25], "uncertain": uncertain(uow), "rounds": rounds, "apps": apps,
+        "charted": sum(1 for r in rows[:25] if r.difficulty is not None),
     })
+
+
+@router.get("/questions/chart.svg")
+def questions_chart(uow: UnitOfWork = Depends(get_uow)) -> Response:
+    """The frequency-against-difficulty chart as an image: the page's strict policy allows no
+    inline styles, which an SVG drawn into the page would need."""
+    from nextround.services.clock import today
+    from nextround.services.questions import frequency_chart_svg, ranked
+
+    svg = frequency_chart_svg(ranked(uow, today())[:25])
+    if svg is None:
+        raise NotFoundError("No rated questions to chart yet.",
+                            "Rate how hard a question felt in a debrief.")
+    return Response(svg, media_type="image/svg+xml", headers={"cache-control": "no-store"})
 
 
 @router.post("/questions/{asked_id}/confirm")
