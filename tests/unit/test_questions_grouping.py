@@ -60,6 +60,16 @@ def test_what_would_you_do_and_tell_me_about_a_time_share_a_group(embed: Embed) 
     assert by_member[0] is not by_member[2]
 
 
+def test_a_weak_match_joins_a_close_question_already_matched_and_is_flagged(embed: Embed) -> None:
+    texts = ["What piece of work are you proudest of?",
+             "What's the thing you've done at work that you're proudest of?"]
+    result = group_questions(texts, load_bank(), embed)
+    assert result.matches[1].band is Band.NEW  # too unsure on its own
+    assert [g.members for g in result.groups] == [[0, 1]]
+    assert result.groups[0].canonical_id == "proudest-achievement"
+    assert result.groups[0].uncertain == [1]
+
+
 def test_pay_now_and_pay_wanted_stay_apart(embed: Embed) -> None:
     texts = ["What are you earning at the moment?", "What is your current salary?",
              "What salary are you looking for?", "What are your salary expectations?"]

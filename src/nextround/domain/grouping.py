@@ -44,6 +44,7 @@ class Thresholds:
     sure: float = 0.75  # a bank match this close needs no corroboration
     corroborate: float = 0.3  # least similarity of an unsure match to another member
     pair: float = 0.80  # average similarity for two questions outside the bank to share a group
+    attach: float = 0.75  # similarity to a matched question that lets a weak match join it
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,32 @@ def _corroborate(
                 canon[i] = None
 
 
+def _attach(
+    canon: list[str | None], matches: Sequence[Match], vectors: Vectors, th: Thresholds
+) -> set[int]:
+    """A question whose best bank question was too unsure to take joins that question's
+    group when it is also close to a question already matched there: the user's own wording
+    counts as one more wording of the entry. Returns the questions that joined this way."""
+    members: dict[str, list[int]] = {}
+    for i, c in enumerate(canon):
+        if c is not None:
+            members.setdefault(family_of(c) or c, []).append(i)
+    joined: set[int] = set()
+    for i, c in enumerate(canon):
+        best = matches[i].canonical_id
+        if c is not None or best is None or matches[i].score < th.floor:
+            continue
+        ids = members.get(family_of(best) or best)
+        if not ids:
+            continue
+        sims = vectors[ids] @ vectors[i]
+        k = int(np.argmax(sims))
+        if float(sims[k]) >= th.attach:
+            canon[i] = canon[ids[k]]
+            joined.add(i)
+    return joined
+
+
 def group_questions(
     texts: Sequence[str],
     bank: QuestionBank,
@@ -278,6 +305,7 @@ def group_questions(
     accepted = {Band.AUTO, Band.SUGGEST} if merge_suggested else {Band.AUTO}
     canon = [m.canonical_id if m.band in accepted else None for m in matches]
     _corroborate(canon, matches, vectors, thresholds)
+    attached = _attach(canon, matches, vectors, thresholds)
     clusters = _Clusters(vectors, poles, canon)
     first_of: dict[str, int] = {}
     for i, c in enumerate(canon):
@@ -310,7 +338,7 @@ def group_questions(
         root = clusters.find(i)
         group = by_root.setdefault(root, Group(clusters.canon[root], []))
         group.members.append(i)
-        if matches[i].band is Band.SUGGEST and canon[i] is not None:
+        if canon[i] is not None and (matches[i].band is Band.SUGGEST or i in attached):
             group.uncertain.append(i)
     groups = sorted(by_root.values(), key=lambda g: (-len(g.members), g.members[0]))
     return GroupingResult(groups, matches)
