@@ -53,6 +53,11 @@ def test_informal_and_formal_wordings_share_an_entry() -> None:
     ("managed-budget", "pm-over-budget"),
     ("why-leaving", "why-joined-current"),
     ("goal-achieved", "goal-not-achieved"),
+    ("stress", "stress-triggers"),
+    ("what-motivates-you", "motivate-team"),
+    ("leadership-style", "ideal-manager"),
+    ("help-colleague", "proactive-learning-from-others"),
+    ("short-term-goals", "five-years"),
 ])
 def test_near_misses_are_separate_entries_on_opposite_poles(rules: TextRules, a: str,
                                                              b: str) -> None:
