@@ -87,6 +87,7 @@ def _families() -> dict[str, str]:
 
 
 def family_of(question_id: str | None) -> str | None:
+    """The id standing for the question's family (its own id when it has no twin)."""
     if question_id is None:
         return None
     return _families().get(question_id, question_id)
