@@ -47,7 +47,10 @@ def test_debrief_form_then_questions_page(page: Any, live_server: str, round_id:
     assert "What is your greatest weakness?" in page.content()
     page.goto(f"{live_server}/questions")
     assert page.locator("#prepare-next li").count() == 2
-    assert page.locator(".chart svg").count() == 1
+    chart = page.locator(".chart img")
+    chart.wait_for()
+    # The image really loaded and was drawn (an SVG that failed would have no width).
+    assert page.evaluate("img => img.complete && img.naturalWidth > 0", chart.element_handle())
 
 
 def test_practice_timer_counts_down(page: Any, live_server: str, round_id: int) -> None:
