@@ -15,6 +15,8 @@ class Scores:
     f1: float
     ari: float
     singleton_precision: float  # gold singletons left alone by the grouping
+    alone_precision: float = 1.0  # of the questions the grouping leaves alone, true loners
+    loner_pairs: int = 0  # pairs the grouping made that join a gold singleton to anything
 
 
 def labels_from_groups(groups: Sequence[Sequence[int]], n: int) -> list[int]:
@@ -45,7 +47,13 @@ def score(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> Scores:
     singles = [i for i in range(n) if gold_sizes[gold[i]] == 1]
     alone = sum(1 for i in singles if pred_sizes[predicted[i]] == 1)
     singleton_precision = alone / len(singles) if singles else 1.0
-    return Scores(precision, recall, f1, ari, singleton_precision)
+    left_alone = [i for i in range(n) if pred_sizes[predicted[i]] == 1]
+    alone_precision = alone / len(left_alone) if left_alone else 1.0
+    # Pairs inside a predicted group with at least one gold singleton in them: all wrong.
+    singles_in = Counter(predicted[i] for i in singles)
+    loner_pairs = sum(comb(size, 2) - comb(size - singles_in[g], 2)
+                      for g, size in pred_sizes.items())
+    return Scores(precision, recall, f1, ari, singleton_precision, alone_precision, loner_pairs)
 
 
 def threshold_clusters(vectors: object, threshold: float) -> list[int]:

@@ -50,16 +50,22 @@ def main() -> int:
     result = group_questions(texts, load_bank(), embedder.embed)
     took = time.perf_counter() - start
     ours = score(gold, labels_from_groups([g.members for g in result.groups], len(texts)))
-    print(f"{'method':<28} {'P':>5} {'R':>5} {'F1':>5} {'ARI':>5} {'alone':>6}")
+    print("alone: share of the questions in no group that are left alone; alone P: share of "
+          "the questions left alone that are in no group; loner pairs: pairs that join a "
+          "question in no group to another")
+    print(f"{'method':<28} {'P':>5} {'R':>5} {'F1':>5} {'ARI':>5} {'alone':>6} {'alone P':>8}"
+          f" {'loner pairs':>12}")
     print(f"{'nextround':<28} {ours.precision:5.2f} {ours.recall:5.2f} {ours.f1:5.2f} "
-          f"{ours.ari:5.2f} {ours.singleton_precision:6.2f}   ({took:.2f} s)")
+          f"{ours.ari:5.2f} {ours.singleton_precision:6.2f} {ours.alone_precision:8.2f} "
+          f"{ours.loner_pairs:12d}   ({took:.2f} s)")
     vectors = embedder.embed(texts)
     best = 0.0
     for t in PLAIN_THRESHOLDS:
         plain = score(gold, threshold_clusters(vectors, t))
         best = max(best, plain.f1)
         print(f"{'plain cosine >= ' + str(t):<28} {plain.precision:5.2f} {plain.recall:5.2f} "
-              f"{plain.f1:5.2f} {plain.ari:5.2f} {plain.singleton_precision:6.2f}")
+              f"{plain.f1:5.2f} {plain.ari:5.2f} {plain.singleton_precision:6.2f} "
+              f"{plain.alone_precision:8.2f} {plain.loner_pairs:12d}")
     print(f"F1 ratio vs best plain threshold: {ours.f1 / best if best else float('inf'):.2f}x "
           f"(target F1 >= 0.75)")
     mapped = sum(1 for g in result.groups if g.canonical_id)
