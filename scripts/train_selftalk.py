@@ -4,8 +4,13 @@ Default: the light reader shipped and used by default, logistic regression over 
 character n-grams (optionally plus the pattern rules' findings), written to
 src/nextround/data/recover/selftalk_ngrams.npz; then the learned crisis net, the same kind of
 model on crisis statements against everything else, written to crisis_ngrams.npz (alone:
---crisis). With --sentence-head: the optional softmax head
-over all-MiniLM-L6-v2 sentence vectors, written to src/nextround/data/recover/selftalk_head.json.
+--crisis). With --sentence-head: the softmax head
+over all-MiniLM-L6-v2 sentence vectors that backs up the default reader when the sentence model
+is installed, written to src/nextround/data/recover/selftalk_head.json. Its threshold
+(nextround.selftalk_model.THRESHOLD) was chosen on the team's held-out sets and on out-of-fold
+reads of the FRESH examples (head and light reader both trained without the fold), as the
+lowest setting that costs at most a point of precision on any held-out set; labelling every
+corpus original harsh beat the "rules" and "self" labellers there.
 
 Inputs: the permissively licensed reframing corpus (Ziems et al. 2022, CC BY-SA 4.0) from the
 shared data folder (negative originals -> harsh, reframes -> kind) plus the team's own examples

@@ -1,12 +1,15 @@
-"""The small learned reader: a softmax head over all-MiniLM-L6-v2 sentence vectors.
+"""The sentence-vector reader: a softmax head over all-MiniLM-L6-v2 sentence vectors.
 
-It backs up the pattern rules (which name the thinking traps and the trigger words): when the
-rules see nothing harsh but the head is fairly sure, the entry is read as harsh. It needs the
-optional sentence model; without it the rules work alone.
+It backs up the pattern rules and the light n-gram reader on wordings neither knows: when
+they read a statement as neutral and the head is very sure, the statement is read as harsh.
+It never overrules a crisis or a kind reading. It is used whenever the optional sentence model
+is installed (``NEXTROUND_SELFTALK_MODEL=0`` switches it off); without it the rules and the
+light reader work alone. The model loads on the first statement that needs it, not before.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from functools import cache
 
@@ -15,7 +18,12 @@ import numpy as np
 from nextround.data import load_json
 
 Scorer = Callable[[str], float]
-THRESHOLD = 0.6  # chosen on the team's own held-out examples, not on evaluation data
+# Chosen on the team's held-out sets and out-of-fold reads of the everyday-thought training
+# examples, never on evaluation data: the lowest setting that costs no more than a point of
+# precision on any held-out set. Lower settings find more harsh thoughts but read plain bad
+# news ("the restructure was announced today") as harsh.
+THRESHOLD = 0.85
+_OFF = ("0", "false", "no", "off")
 
 
 @cache
@@ -41,3 +49,26 @@ def harsh_scorer() -> Scorer | None:
         return float(probs[harsh])
 
     return score
+
+
+def installed() -> bool:
+    """True when the sentence model's files are there (a cheap check: nothing is loaded)."""
+    from nextround.nlp.embedder import model_dir
+
+    return model_dir() is not None
+
+
+def default_reader(switch: bool = True) -> tuple[Scorer, float] | None:
+    """The head and its threshold for the default reader, or None when the sentence model is
+    not installed or (``switch``: the environment is asked) is switched off. The model itself
+    loads on the first call of the scorer."""
+    if switch and os.environ.get("NEXTROUND_SELFTALK_MODEL", "").strip().lower() in _OFF:
+        return None
+    if not installed():
+        return None
+
+    def lazy(text: str) -> float:
+        scorer = harsh_scorer()
+        return scorer(text) if scorer is not None else 0.0
+
+    return lazy, THRESHOLD

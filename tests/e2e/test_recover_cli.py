@@ -100,3 +100,19 @@ def test_analyze_never_repeats_a_reframe_on_consecutive_lines(cli: Any) -> None:
     reframes = [json.loads(line)["reframe"] for line in result.out.splitlines()]
     assert all(reframes)
     assert all(a != b for a, b in zip(reframes, reframes[1:], strict=False))
+
+
+def test_analyze_reads_with_or_without_the_sentence_model(cli: Any) -> None:
+    line = "Who loses their keys twice in one week? Only someone like me.\n"
+    alone = cli("journal", "analyze", "-", "--json", "--no-model", input=line)
+    assert alone.code == 0, alone.err
+    assert json.loads(alone.out)["label"] == "neutral"
+    switched_off = cli("journal", "analyze", "-", "--json", input=line,
+                       env={"NEXTROUND_SELFTALK_MODEL": "0"})
+    assert json.loads(switched_off.out)["label"] == "neutral"
+    default = cli("journal", "analyze", "-", "--json", input=line)
+    assert default.code == 0, default.err
+    from nextround.selftalk_model import installed
+
+    if installed():
+        assert json.loads(default.out)["label"] == "harsh"

@@ -85,6 +85,9 @@ def test_a_learned_second_opinion_can_only_add_harsh() -> None:
     assert unsure.label is Label.NEUTRAL
     crisis = analyse("I want to die", harsh_score=lambda _t: 0.99, threshold=0.6)
     assert crisis.label is Label.CRISIS
+    kind = analyse("I stumbled over my words, and that's fine.",
+                   harsh_score=lambda _t: 0.99, threshold=0.6)
+    assert kind.label is Label.KIND
 
 
 @pytest.mark.parametrize(

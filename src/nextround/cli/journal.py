@@ -117,24 +117,23 @@ def delete(entry_id: int) -> None:
               help="One JSON object per input line (index, label, distortions, spans, "
                    "reframe, resources).")
 @click.option("--country", metavar="CC", help="Country code for helplines (e.g. US, GB, IE).")
-@click.option("--model", "use_model", is_flag=True,
-              help="Also ask the learned reader (needs the sentence model; slower).")
-def analyze(source: Any, as_json: bool, country: str | None, use_model: bool) -> None:
+@click.option("--model/--no-model", "use_model", default=None,
+              help="The sentence model backs up the patterns whenever it is installed; "
+                   "--model insists on it (an error without it), --no-model reads with the "
+                   "patterns and the light reader alone.")
+def analyze(source: Any, as_json: bool, country: str | None, use_model: bool | None) -> None:
     """Read statements, one per line, from FILE (or - for standard input). Nothing is saved."""
     from nextround.cli.output import emit_jsonl
     from nextround.domain.reframes import Responder
     from nextround.domain.selftalk import analyse
+    from nextround.selftalk_model import default_reader
 
     responder = Responder(country=_country(country))
-    learned: tuple[Any, float] | None = None
-    if use_model:
-        from nextround.selftalk_model import THRESHOLD, harsh_scorer
-
-        scorer = harsh_scorer()
-        if scorer is None:
-            raise ConfigError("The sentence model is not installed.",
-                              "Install it with `make setup`, or run without --model.")
-        learned = (scorer, THRESHOLD)
+    # Without an option the sentence model is used when installed (and not switched off).
+    learned = default_reader(switch=use_model is None) if use_model is not False else None
+    if use_model and learned is None:
+        raise ConfigError("The sentence model is not installed.",
+                          "Install it with `make setup`, or run without --model.")
     rows: list[dict[str, Any]] = []
     for index, line in enumerate(source):
         statement = line.rstrip("\n")

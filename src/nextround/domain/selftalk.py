@@ -120,8 +120,8 @@ def analyse(
     The pattern rules name the thinking traps and the trigger words; the light learned reader
     (``learned``, on by default) gives a second opinion on harsh or not from the wording.
     ``harsh_score`` is an optional further opinion (probability of harsh self-talk, e.g. from
-    the sentence model): it can only turn a statement into harsh, with no trap or words to
-    name.
+    the sentence model): it can only turn a neutral reading into harsh, with no trap or words
+    to name. A kind reading stands: "I'm not a failure" is near "I'm a failure" in meaning.
     """
     danger = crisis_spans(text)
     if danger:
@@ -130,7 +130,7 @@ def analyse(
     model = harsh_model() if learned and text.strip() else None
     if model is not None:
         found = _second_look(found, model.is_harsh(text, marks, found.label is Label.HARSH))
-    extra = harsh_score is not None and found.label is not Label.HARSH and text.strip()
+    extra = harsh_score is not None and found.label is Label.NEUTRAL and text.strip()
     if extra and harsh_score is not None and harsh_score(text) >= threshold:
         found = Analysis(text=text, label=Label.HARSH, kind_spans=found.kind_spans)
     if safety_topic(text):

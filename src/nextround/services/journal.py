@@ -90,17 +90,11 @@ def _clean_emotions(emotions: list[str]) -> list[str]:
 
 
 def learned_reader() -> tuple[Any, float] | None:
-    """The learned second opinion, when switched on (NEXTROUND_SELFTALK_MODEL=1) and installed.
+    """The sentence-vector reader, when the sentence model is installed and not switched off
+    (NEXTROUND_SELFTALK_MODEL=0). It loads on the first statement it has to read."""
+    from nextround.selftalk_model import default_reader
 
-    Off by default: it is slower to load than the patterns and, measured on the team's own
-    examples, a little less precise; the patterns alone never correct a kind entry.
-    """
-    if os.environ.get("NEXTROUND_SELFTALK_MODEL", "") not in ("1", "true", "yes"):
-        return None
-    from nextround.selftalk_model import THRESHOLD, harsh_scorer
-
-    scorer = harsh_scorer()
-    return (scorer, THRESHOLD) if scorer is not None else None
+    return default_reader()
 
 
 def respond(uow: Any, text: str, record: Record | None = None,
@@ -113,7 +107,7 @@ def respond(uow: Any, text: str, record: Record | None = None,
         record = reframe_record(uow)
     responder = Responder(record, country=country(uow, country_code),
                           previous=settings.last_reply or None)
-    learned = learned_reader()
+    learned = learned_reader() if text.strip() else None
     found = analyse(text, *learned) if learned else analyse(text)
     reply = responder.reply(found)
     if remember and reply.id:
