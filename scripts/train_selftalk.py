@@ -16,7 +16,8 @@ Inputs: the permissively licensed reframing corpus (Ziems et al. 2022, CC BY-SA 
 shared data folder (negative originals -> harsh, reframes -> kind) plus the team's own examples
 in tests/data. The threshold and settings are chosen on held-out data only: the team's own
 held-out files (tests/data/selftalk_holdout*.jsonl) and the last rows of the corpus, which are
-left out of training. The evaluation files are never read.
+left out of training. Dev sets (selftalk_dev*.jsonl), whose misses were read while writing
+patterns, train the light reader and choose nothing. The evaluation files are never read.
 
     python scripts/train_selftalk.py [--limit N] [--crisis | --sentence-head [--cache FILE]]
 """
@@ -47,7 +48,10 @@ OWN_TRAIN = ("selftalk_examples.jsonl", "selftalk_examples_2.jsonl", "selftalk_e
              "selftalk_train_extra.jsonl", "selftalk_train_more.jsonl",
              "selftalk_train_recall.jsonl", "selftalk_train_thoughts.jsonl",
              "selftalk_train_thoughts_2.jsonl",
-             "selftalk_crisis_cases.jsonl")
+             "selftalk_crisis_cases.jsonl",
+             # A dev set whose misses were read to write patterns: it may teach the reader
+             # those wordings, but it no longer chooses any setting.
+             "selftalk_dev_k.jsonl")
 HELD_OUT_CORPUS_ROWS = 600
 Row = tuple[str, str, float]
 
@@ -316,7 +320,8 @@ def _crisis_rows(limit: int | None) -> tuple[list[tuple[str, int, float]], list[
     from nextround.domain.crisis import without_figures
 
     rows: list[tuple[str, int, float]] = []
-    for name in OWN_TRAIN:
+    # The dev sets hold no crisis statements; the net keeps the data it was tuned with.
+    for name in (n for n in OWN_TRAIN if not n.startswith("selftalk_dev")):
         for line in (REPO / "tests" / "data" / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 item = json.loads(line)
@@ -324,8 +329,9 @@ def _crisis_rows(limit: int | None) -> tuple[list[tuple[str, int, float]], list[
     pairs = _corpus_pairs(limit)
     for original, reframed in pairs[: min(len(pairs), 3000)]:
         rows += [(without_figures(original), 0, 0.5), (without_figures(reframed), 0, 0.5)]
-    names = [CRISIS_HELD] + sorted(p.name for p in (REPO / "tests" / "data").glob(
-        "selftalk_holdout*.jsonl"))
+    names = [CRISIS_HELD] + sorted(p.name for pattern in ("selftalk_holdout*.jsonl",
+                                                          "selftalk_dev*.jsonl")
+                                   for p in (REPO / "tests" / "data").glob(pattern))
     # Crisis look-alikes plus the team's held-out self-talk: none of it may set the net off.
     held = [(without_figures(item["text"]), int(item["label"] == "crisis"))
             for name in names
