@@ -58,10 +58,15 @@ def _compile(items: list[str], terms: dict[str, str]) -> tuple[re.Pattern[str], 
     return tuple(_one(item, terms) for item in items)
 
 
-def _one(item: str, terms: dict[str, str]) -> re.Pattern[str]:
+def expand_terms(pattern: str, terms: dict[str, str]) -> str:
+    """``pattern`` with each shared word list written once in a data file put in as {name}."""
     for name, value in terms.items():
-        item = item.replace("{" + name + "}", value)
-    return re.compile(item, re.IGNORECASE)
+        pattern = pattern.replace("{" + name + "}", value)
+    return pattern
+
+
+def _one(item: str, terms: dict[str, str]) -> re.Pattern[str]:
+    return re.compile(expand_terms(item, terms), re.IGNORECASE)
 
 
 @cache
@@ -158,8 +163,11 @@ def safety_topic(text: str) -> bool:
 
     Such questions of fact still deserve the helplines, though not the crisis message.
     """
-    if is_crisis(text):
-        return False
+    return not is_crisis(text) and mentions_safety_topic(text)
+
+
+def mentions_safety_topic(text: str) -> bool:
+    """``safety_topic`` for a text already known not to be a crisis statement."""
     plain = without_figures(text)
     return any(p.search(plain) for p in _patterns().mentions)
 

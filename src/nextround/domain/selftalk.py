@@ -9,7 +9,13 @@ from enum import StrEnum
 from functools import cache
 
 from nextround.data import load_toml
-from nextround.domain.crisis import crisis_spans, merge_spans, normalise, safety_topic
+from nextround.domain.crisis import (
+    crisis_spans,
+    expand_terms,
+    mentions_safety_topic,
+    merge_spans,
+    normalise,
+)
 from nextround.domain.harsh_model import harsh_model
 
 
@@ -57,9 +63,7 @@ class _Rules:
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
-    # Shared word lists are written once in the data file and used as {name}.
-    for name, words in _terms().items():
-        pattern = pattern.replace("{" + name + "}", words)
+    pattern = expand_terms(pattern, _terms())
     # Informal writing says "gonna"; one spelling in the data file covers both.
     return re.compile(pattern.replace("going\\s+to", "(?:going\\s+to|gonna)"), re.IGNORECASE)
 
@@ -130,10 +134,11 @@ def analyse(
     model = harsh_model() if learned and text.strip() else None
     if model is not None:
         found = _second_look(found, model.is_harsh(text, marks, found.label is Label.HARSH))
-    extra = harsh_score is not None and found.label is Label.NEUTRAL and text.strip()
-    if extra and harsh_score is not None and harsh_score(text) >= threshold:
+    if (harsh_score is not None and found.label is Label.NEUTRAL and text.strip()
+            and harsh_score(text) >= threshold):
         found = Analysis(text=text, label=Label.HARSH, kind_spans=found.kind_spans)
-    if safety_topic(text):
+    # Crisis language was ruled out above; only the topic is left to check.
+    if mentions_safety_topic(text):
         found = replace(found, safety=True)
     return found
 
