@@ -29,7 +29,7 @@ _OFF = ("0", "false", "no", "off")
 @cache
 def harsh_scorer() -> Scorer | None:
     """text -> probability that it is harsh self-talk, or None without the sentence model."""
-    from nextround.nlp.embedder import MiniLMEmbedder, model_dir
+    from nextround.nlp.embedder import loaded_minilm, model_dir
 
     folder = model_dir()
     if folder is None:
@@ -38,7 +38,9 @@ def harsh_scorer() -> Scorer | None:
     weights = np.asarray(head["weights"], dtype=np.float32).T
     bias = np.asarray(head["bias"], dtype=np.float32)
     harsh = list(head["classes"]).index("harsh")
-    model = MiniLMEmbedder(folder)
+    # The weights the question grouping may already have loaded; journal text goes straight
+    # to the model and never into the on-disk vector cache, so nothing of it is kept.
+    model = loaded_minilm(folder)
 
     def score(text: str) -> float:
         if not text.strip():

@@ -185,6 +185,20 @@ class MiniLMEmbedder:
         return out
 
 
+_loaded: dict[Path, MiniLMEmbedder] = {}
+_loaded_lock = threading.Lock()
+
+
+def loaded_minilm(folder: Path) -> MiniLMEmbedder:
+    """The weights in ``folder``, loaded once per process (about 90 MB) whoever asks first:
+    question grouping and the self-talk reader share them."""
+    with _loaded_lock:
+        model = _loaded.get(folder)
+        if model is None:
+            model = _loaded[folder] = MiniLMEmbedder(folder)
+        return model
+
+
 class LazyMiniLM:
     """Loads the weights on the first text the cache has not seen, not before."""
 
@@ -192,12 +206,9 @@ class LazyMiniLM:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._model: MiniLMEmbedder | None = None
 
     def embed(self, texts: Sequence[str]) -> Matrix:
-        if self._model is None:
-            self._model = MiniLMEmbedder(self.folder)
-        return self._model.embed(texts)
+        return loaded_minilm(self.folder).embed(texts)
 
 
 def _normalise(m: Matrix) -> Matrix:

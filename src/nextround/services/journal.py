@@ -89,14 +89,6 @@ def _clean_emotions(emotions: list[str]) -> list[str]:
     return list(dict.fromkeys(w for w in words if w))[:MAX_EMOTIONS]
 
 
-def learned_reader() -> tuple[Any, float] | None:
-    """The sentence-vector reader, when the sentence model is installed and not switched off
-    (NEXTROUND_SELFTALK_MODEL=0). It loads on the first statement it has to read."""
-    from nextround.selftalk_model import default_reader
-
-    return default_reader()
-
-
 def respond(uow: Any, text: str, record: Record | None = None,
             country_code: str | None = None, remember: bool = True) -> tuple[Analysis, Reply]:
     """Read ``text`` and choose a reply that differs from the last one this user saw."""
@@ -107,7 +99,11 @@ def respond(uow: Any, text: str, record: Record | None = None,
         record = reframe_record(uow)
     responder = Responder(record, country=country(uow, country_code),
                           previous=settings.last_reply or None)
-    learned = learned_reader() if text.strip() else None
+    from nextround.selftalk_model import default_reader
+
+    # The sentence-vector reader, unless the model is missing or switched off; it loads on
+    # the first statement it has to read.
+    learned = default_reader() if text.strip() else None
     found = analyse(text, *learned) if learned else analyse(text)
     reply = responder.reply(found)
     if remember and reply.id:
