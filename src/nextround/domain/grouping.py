@@ -19,6 +19,7 @@ EmbedFn = Callable[[Sequence[str]], Vectors]
 _BLOCK = 2048  # rows of the similarity matrix held at once; bounds memory for 10,000 questions
 NEAR_EXACT = 0.95  # cosine at which two wordings are the same question for certain
 _NEIGHBOURS = 12  # candidate partners per question outside the bank
+BLEND = 0.5  # weight of a bank entry's centre against its nearest wording
 
 
 class Band(enum.StrEnum):
@@ -86,11 +87,18 @@ def _families() -> dict[str, str]:
     return out
 
 
-def family_of(question_id: str | None) -> str | None:
+def family_of(question_id: str) -> str:
     """The id standing for the question's family (its own id when it has no twin)."""
-    if question_id is None:
-        return None
     return _families().get(question_id, question_id)
+
+
+def _by_family(canon: Sequence[str | None]) -> dict[str, list[int]]:
+    """Family id -> the questions matched to an entry of that family."""
+    members: dict[str, list[int]] = {}
+    for i, c in enumerate(canon):
+        if c is not None:
+            members.setdefault(family_of(c), []).append(i)
+    return members
 
 
 def best_matches(
@@ -132,7 +140,7 @@ def best_matches(
     ids = [q.id for q in bank.questions]
     families: dict[str, list[int]] = {}
     for e, qid in enumerate(ids):
-        families.setdefault(family_of(qid) or qid, []).append(e)
+        families.setdefault(family_of(qid), []).append(e)
     kin = [m for m in families.values() if len(m) > 1]
     out: list[Match] = []
     starts = np.flatnonzero(np.r_[True, np.diff(owners) != 0])
@@ -174,9 +182,6 @@ def best_matches(
             ahead = score - float(runner_up[r])
             out.append(Match(lo + r, ids[int(best[r])], score, _band(score, ahead, thresholds)))
     return out
-
-
-BLEND = 0.5  # weight of the entry's centre against its nearest wording
 
 
 def _band(score: float, ahead: float, th: Thresholds) -> Band:
@@ -239,11 +244,7 @@ def _corroborate(
     A bank entry covers a topic; two one-off questions on the same topic (working nights:
     are you willing, have you done it) sharing an entry was the main way questions that
     belong to no group ended up in one."""
-    members: dict[str, list[int]] = {}
-    for i, c in enumerate(canon):
-        if c is not None:
-            members.setdefault(family_of(c) or c, []).append(i)
-    for ids in members.values():
+    for ids in _by_family(canon).values():
         if len(ids) < 2:
             continue
         unsure = [i for i in ids if matches[i].score < th.sure]
@@ -263,16 +264,13 @@ def _attach(
     """A question whose best bank question was too unsure to take joins that question's
     group when it is also close to a question already matched there: the user's own wording
     counts as one more wording of the entry. Returns the questions that joined this way."""
-    members: dict[str, list[int]] = {}
-    for i, c in enumerate(canon):
-        if c is not None:
-            members.setdefault(family_of(c) or c, []).append(i)
+    members = _by_family(canon)
     joined: set[int] = set()
     for i, c in enumerate(canon):
         best = matches[i].canonical_id
         if c is not None or best is None or matches[i].score < th.floor:
             continue
-        ids = members.get(family_of(best) or best)
+        ids = members.get(family_of(best))
         if not ids:
             continue
         sims = vectors[ids] @ vectors[i]
@@ -311,7 +309,7 @@ def group_questions(
     first_of: dict[str, int] = {}
     for i, c in enumerate(canon):
         if c is not None:
-            f = family_of(c) or c
+            f = family_of(c)
             if f in first_of:
                 clusters.union(first_of[f], i, -1.0)
             else:
