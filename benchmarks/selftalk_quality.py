@@ -26,6 +26,8 @@ sys.path.insert(0, str(REPO / "src"))
 from nextround.domain.selftalk import analyse  # noqa: E402
 
 LABELS = ("harsh", "neutral", "kind", "crisis")
+CORPUS_BLIND = "cf"
+CORPUS_TRAINED = "abde"
 _NAIVE = re.compile(r"\b(never|always|stupid|failure|fault|should|worthless|hate)\b", re.I)
 _NAIVE_CRISIS = re.compile(r"\b(kill|die|suicide|dead)\b", re.I)
 
@@ -124,6 +126,18 @@ def _own(pattern: str) -> tuple[list[dict[str, object]], list[dict[str, object]]
     return [r for r in rows if r["label"] not in quiet], [r for r in rows if r["label"] in quiet]
 
 
+def _corpus(data: Path, batches: str) -> list[dict[str, object]]:
+    """Originals of the reframing corpus with the team's hand labels (row numbers only are
+    kept in the project; the text is read from the shared training file)."""
+    import csv
+
+    with (data / "train" / "ziems2022-positive-frames-train.csv").open(encoding="utf-8") as f:
+        texts = [row["original_text"] for row in csv.DictReader(f)]
+    return [{"text": texts[int(item["row"])], "label": item["label"]}
+            for batch in batches
+            for item in _read(REPO / "tests" / "data" / f"selftalk_corpus_labels_{batch}.jsonl")]
+
+
 def _print(title: str, result: dict[str, object]) -> None:
     recall = result["crisis_recall"]
     if not result["items"]:
@@ -193,6 +207,15 @@ def main() -> int:
             return 1
         print("shared evaluation data not found; set NEXTROUND_SHARED_DATA", file=sys.stderr)
     else:
+        # #stressed posts labelled by hand: c and f are random samples never trained on; the
+        # trained batches show fit only.
+        blind = _corpus(data, CORPUS_BLIND)
+        results["corpus_hand_blind_rules_only"] = score(blind, [], rules_only)
+        results["corpus_hand_blind"] = score(blind, [], ours)
+        if model_reader is not None:
+            results["corpus_hand_blind_without_sentence_model"] = score(blind, [],
+                                                                        without_sentence_model)
+        results["corpus_hand_trained"] = score(_corpus(data, CORPUS_TRAINED), [], ours)
         rows = _read(data / "eval" / "selftalk.jsonl")
         controls = _read(data / "eval" / "crisis-controls.jsonl")
         results["eval_rules_only"] = score(rows, controls, rules_only)

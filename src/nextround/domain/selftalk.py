@@ -55,6 +55,7 @@ class _Rules:
     traps: Traps
     weak: Traps
     negative: re.Pattern[str]
+    self_cues: re.Pattern[str]
     clause_break: re.Pattern[str]
     fillers: re.Pattern[str]
     kind: tuple[re.Pattern[str], ...]
@@ -85,6 +86,7 @@ def _rules() -> _Rules:
         traps=_traps(raw["patterns"]),
         weak=_traps(raw["weak"]["patterns"]),
         negative=_compile(raw["weak"]["negative_cues"]),
+        self_cues=_compile(raw["weak"]["self_cues"]),
         clause_break=_compile(raw["weak"]["clause_break"]),
         fillers=_compile(raw["weak"]["fillers"]),
         kind=tuple(_compile(p) for p in raw["kind"]["patterns"]),
@@ -190,7 +192,8 @@ def _by_rules(text: str) -> tuple[Analysis, tuple[str, ...], bool]:
         for pattern in patterns:
             for match in pattern.finditer(plain):
                 clause = _clause(plain, match.span(), rules.clause_break)
-                if rules.negative.search(clause) and not _covered(match.span(), kind):
+                if (rules.negative.search(clause) and rules.self_cues.search(clause)
+                        and not _covered(match.span(), kind)):
                     hits.append((name, match.span()))
     if not hits:
         label = Label.KIND if kind else Label.NEUTRAL
