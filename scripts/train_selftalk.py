@@ -4,25 +4,26 @@ Default: the light reader shipped and used by default, logistic regression over 
 character n-grams (optionally plus the pattern rules' findings), written to
 src/nextround/data/recover/selftalk_ngrams.npz; then the learned crisis net, the same kind of
 model on crisis statements against everything else, written to crisis_ngrams.npz (alone:
---crisis). With --sentence-head: the softmax head
-over all-MiniLM-L6-v2 sentence vectors that backs up the default reader when the sentence model
-is installed, written to src/nextround/data/recover/selftalk_head.json. Its threshold
-(nextround.selftalk_model.THRESHOLD) was chosen on the team's held-out sets and on out-of-fold
-reads of the FRESH examples (head and light reader both trained without the fold), as the
-lowest setting that costs at most a point of precision on any held-out set and on the
-hand-labelled corpus originals (read out of fold).
+--crisis). With --sentence-head: the softmax head over all-MiniLM-L6-v2 sentence vectors that
+backs up the default reader when the sentence model is installed, written to
+src/nextround/data/recover/selftalk_head.json. Its threshold
+(nextround.selftalk_model.THRESHOLD) is the lowest setting that costs at most a point of
+precision on any of the team's own sets it is not trained on (held-out and blind sets).
 
 The corpus originals are #stressed posts, and most of them are stress, not self-judgement: of
-900 picked at random and labelled by hand by the team, about 5% are harsh. Originals with a hand label train with it
-(batches a, b, d and e; c and f are never trained on and measure the result); the rest are labelled by
-the pattern rules ("rules"). Rows that (nearly) repeat an evaluation statement are left out.
+1,200 picked at random and labelled by hand by the team, about 5% are harsh. Originals with a
+hand label train with it (batches a, b, d and e; c and f are never trained on and measure the
+result); for the light reader the rest are labelled by the pattern rules ("rules", "self") or
+left out ("hand"), whichever the held-out examples prefer; the head learns from the
+hand-labelled originals only. Rows that (nearly) repeat an evaluation statement are left out.
 
 Inputs: the permissively licensed reframing corpus (Ziems et al. 2022, CC BY-SA 4.0) from the
-shared data folder (originals -> the hand label or the rules' reading, reframes -> kind) plus the team's own examples
-in tests/data. The threshold and settings are chosen on held-out data only: the team's own
-held-out files (tests/data/selftalk_holdout*.jsonl) and the last rows of the corpus, which are
-left out of training. Dev sets (selftalk_dev*.jsonl), whose misses were read while writing
-patterns, train the light reader and choose nothing. The evaluation files are never read.
+shared data folder (originals -> their label, reframes -> kind) plus the team's own examples in
+tests/data. Settings are chosen on held-out data only: the team's own held-out files
+(tests/data/selftalk_holdout*.jsonl), out-of-fold reads of the FRESH examples and of the
+hand-labelled originals, and the last rows of the corpus, which are left out of training. Dev
+sets (selftalk_dev*.jsonl), whose misses were read while writing patterns, train the light
+reader and choose nothing. The evaluation files are never read.
 
     python scripts/train_selftalk.py [--limit N] [--crisis | --sentence-head [--cache FILE]]
 """

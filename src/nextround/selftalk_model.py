@@ -18,11 +18,10 @@ import numpy as np
 from nextround.data import load_json
 
 Scorer = Callable[[str], float]
-# Chosen on the team's held-out sets, out-of-fold reads of the everyday-thought training
-# examples and of the hand-labelled #stressed posts, never on evaluation data: the lowest
-# setting that costs no more than a point of precision on any held-out set. Lower settings
-# find more harsh thoughts but read plain bad news ("the restructure was announced today") as
-# harsh.
+# Chosen on the team's own data, never on evaluation data: the lowest setting that costs no
+# more than a point of precision on any own set the head is not trained on (held-out and blind
+# sets). Lower settings find more harsh thoughts but read plain bad news ("the restructure was
+# announced today") as harsh.
 THRESHOLD = 0.85
 _OFF = ("0", "false", "no", "off")
 
