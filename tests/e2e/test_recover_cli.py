@@ -103,7 +103,7 @@ def test_analyze_never_repeats_a_reframe_on_consecutive_lines(cli: Any) -> None:
 
 
 def test_analyze_reads_with_or_without_the_sentence_model(cli: Any) -> None:
-    line = "Who loses their keys twice in one week? Only someone like me.\n"
+    line = "I probably came across as desperate and they could tell.\n"
     alone = cli("journal", "analyze", "-", "--json", "--no-model", input=line)
     assert alone.code == 0, alone.err
     assert json.loads(alone.out)["label"] == "neutral"
