@@ -11,6 +11,7 @@ dev sets and crisis cases.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -129,8 +130,6 @@ def _own(pattern: str) -> tuple[list[dict[str, object]], list[dict[str, object]]
 def _corpus(data: Path, batches: str) -> list[dict[str, object]]:
     """Originals of the reframing corpus with the team's hand labels (row numbers only are
     kept in the project; the text is read from the shared training file)."""
-    import csv
-
     with (data / "train" / "ziems2022-positive-frames-train.csv").open(encoding="utf-8") as f:
         texts = [row["original_text"] for row in csv.DictReader(f)]
     return [{"text": texts[int(item["row"])], "label": item["label"]}

@@ -106,20 +106,22 @@ def _corpus_pairs(limit: int | None) -> list[tuple[str, str]]:
     return pairs[:limit] if limit else pairs
 
 
-def _original_rows(limit: int | None, labeller: str) -> list[tuple[Row, Row]]:
-    """(original, reframe) training rows; a hand label, where there is one, beats the labeller.
-    Crisis originals are left to the crisis net."""
+def _original_rows(limit: int | None, labeller: str) -> list[list[Row]]:
+    """The training rows of each corpus row: its reframe (kind) and, unless the hand label says
+    crisis (left to the crisis net) or "hand" finds no hand label, its original. A hand label,
+    where there is one, beats the labeller."""
     hand = hand_labels(HAND_TRAIN)
     rows = _corpus_rows()[:limit] if limit else _corpus_rows()
-    out: list[tuple[Row, Row]] = []
+    out: list[list[Row]] = []
     for i, original, reframed in rows:
         label = hand.get(i)
-        first: Row = ((original, label, HAND_WEIGHT) if label else
-                      (original, "neutral", 0.0) if labeller == "hand" else
-                      (original, _original_label(original, labeller), 1.0))
-        out.append((first, (reframed, "kind", 1.0)))
-    # Crisis originals are left to the crisis net; "hand" leaves unlabelled originals out.
-    return [(o, f) if o[1] != "crisis" else (("", "neutral", 0.0), f) for o, f in out]
+        pair: list[Row] = [(reframed, "kind", 1.0)]
+        if label and label != "crisis":
+            pair.insert(0, (original, label, HAND_WEIGHT))
+        elif not label and labeller != "hand":
+            pair.insert(0, (original, _original_label(original, labeller), 1.0))
+        out.append(pair)
+    return out
 
 
 def _own(names: tuple[str, ...] | list[str], weight: float) -> list[Row]:
@@ -183,8 +185,8 @@ def datasets(limit: int | None, own_weight: float,
     """Training rows, held-out corpus rows and the team's held-out rows."""
     pairs = _original_rows(limit, labeller)
     cut = len(pairs) - HELD_OUT_CORPUS_ROWS
-    train: list[Row] = [row for pair in pairs[:cut] for row in pair if row[2] > 0]
-    corpus_held = [row for pair in pairs[cut:] for row in pair if row[2] > 0]
+    train: list[Row] = [row for pair in pairs[:cut] for row in pair]
+    corpus_held = [row for pair in pairs[cut:] for row in pair]
     train += _own(OWN_TRAIN, own_weight)
     held = sorted(p.name for p in (REPO / "tests" / "data").glob("selftalk_holdout*.jsonl"))
     return train, corpus_held, _own(held, 1.0)
