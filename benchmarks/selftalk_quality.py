@@ -137,6 +137,37 @@ def _corpus(data: Path, batches: str) -> list[dict[str, object]]:
             for item in _read(REPO / "tests" / "data" / f"selftalk_corpus_labels_{batch}.jsonl")]
 
 
+def _kappa(first: list[str], second: list[str]) -> float:
+    """Cohen's kappa: agreement beyond what the two label frequencies give by chance."""
+    seen = len(first)
+    observed = sum(a == b for a, b in zip(first, second, strict=True)) / seen
+    chance = sum(first.count(label) * second.count(label) / seen**2
+                 for label in set(first) | set(second))
+    return (observed - chance) / (1 - chance) if chance < 1 else 1.0
+
+
+def label_agreement() -> dict[str, object]:
+    """How far a second labeller agrees with the first on the measuring posts: a ceiling for
+    what a reader can be expected to reach on them."""
+    data = REPO / "tests" / "data"
+    first = {int(item["row"]): str(item["label"]) for batch in CORPUS_BLIND
+             for item in _read(data / f"selftalk_corpus_labels_{batch}.jsonl")}
+    second = {int(item["row"]): str(item["label"])
+              for item in _read(data / "selftalk_corpus_second_labels.jsonl")}
+    rows = sorted(second)
+    a, b = [first[r] for r in rows], [second[r] for r in rows]
+    harsh_a = ["harsh" if x == "harsh" else "other" for x in a]
+    harsh_b = ["harsh" if x == "harsh" else "other" for x in b]
+    both = sum(x == y == "harsh" for x, y in zip(harsh_a, harsh_b, strict=True))
+    return {
+        "posts": len(rows),
+        "agreement": round(sum(x == y for x, y in zip(a, b, strict=True)) / len(rows), 3),
+        "kappa": round(_kappa(a, b), 3),
+        "harsh_kappa": round(_kappa(harsh_a, harsh_b), 3),
+        "second_harsh_f1": round(2 * both / (harsh_a.count("harsh") + harsh_b.count("harsh")), 3),
+    }
+
+
 def _print(title: str, result: dict[str, object]) -> None:
     recall = result["crisis_recall"]
     if not result["items"]:
@@ -223,12 +254,17 @@ def main() -> int:
             results["eval_without_sentence_model"] = score(rows, controls,
                                                            without_sentence_model)
         results["eval_naive_keywords"] = score(rows, controls, naive)
+    agreement = label_agreement()
     if as_json:
-        print(json.dumps(results, indent=2))
+        print(json.dumps({**results, "corpus_label_agreement": agreement}, indent=2))
         return 0
     for title, result in results.items():
         assert isinstance(result, dict)
         _print(title, result)
+    print(f"\n## labellers' agreement on {agreement['posts']} measuring posts: "
+          f"{agreement['agreement']:.0%} (kappa {agreement['kappa']:.2f}); harsh or not: kappa "
+          f"{agreement['harsh_kappa']:.2f}, second labeller's harsh F1 "
+          f"{agreement['second_harsh_f1']:.2f}")
     return 0
 
 

@@ -30,7 +30,13 @@ def _excluded() -> set[int]:
 
 def test_label_files_hold_row_numbers_and_labels_only() -> None:
     batches = _batches()
-    assert set(batches) == {"a", "b", "c", "d", "e", "f"}
+    trainer = _trainer()
+    # Every batch either trains the readers or measures them, never both.
+    assert set(batches) == set(trainer.HAND_TRAIN) | set(trainer.HAND_BLIND)
+    assert not set(trainer.HAND_TRAIN) & set(trainer.HAND_BLIND)
+    second = [json.loads(line) for line in
+              (DATA / "selftalk_corpus_second_labels.jsonl").read_text().splitlines()]
+    batches["second"] = second
     for name, items in batches.items():
         assert len(items) == 300, name
         assert len({item["row"] for item in items}) == 300, name
@@ -41,6 +47,9 @@ def test_label_files_hold_row_numbers_and_labels_only() -> None:
             traps = item["distortions"]
             assert isinstance(traps, list) and set(traps) <= TRAPS
             assert bool(traps) == (item["label"] == "harsh"), (name, item["row"])
+    # The second labelling, which measures agreement, covers measuring posts only.
+    measuring = {item["row"] for name in trainer.HAND_BLIND for item in batches[name]}
+    assert {item["row"] for item in second} <= measuring
 
 
 def test_batches_are_disjoint_and_skip_evaluation_lookalikes() -> None:
