@@ -91,8 +91,7 @@ def hand_labels(batches: tuple[str, ...]) -> dict[int, str]:
 
 
 @cache
-def _corpus_rows() -> tuple[tuple[int, str, str], ...]:
-    """(row, original, reframe) for every corpus row the readers may learn from."""
+def _all_corpus_rows() -> tuple[tuple[int, str, str], ...]:
     path = shared_data() / "train" / "ziems2022-positive-frames-train.csv"
     excluded = set(json.loads((REPO / "tests" / "data" / EXCLUDED_ROWS).read_text())["rows"])
     excluded |= set(hand_labels(HAND_BLIND))
@@ -101,9 +100,11 @@ def _corpus_rows() -> tuple[tuple[int, str, str], ...]:
                      for i, row in enumerate(csv.DictReader(handle)) if i not in excluded)
 
 
-def _corpus_pairs(limit: int | None) -> list[tuple[str, str]]:
-    pairs = [(original, reframed) for _, original, reframed in _corpus_rows()]
-    return pairs[:limit] if limit else pairs
+def _corpus_rows(limit: int | None = None) -> tuple[tuple[int, str, str], ...]:
+    """(row, original, reframe) for the corpus rows the readers may learn from (the first
+    ``limit`` of them, for a quick run)."""
+    rows = _all_corpus_rows()
+    return rows[:limit] if limit else rows
 
 
 def _original_rows(limit: int | None, labeller: str) -> list[list[Row]]:
@@ -111,7 +112,7 @@ def _original_rows(limit: int | None, labeller: str) -> list[list[Row]]:
     crisis (left to the crisis net) or "hand" finds no hand label, its original. A hand label,
     where there is one, beats the labeller."""
     hand = hand_labels(HAND_TRAIN)
-    rows = _corpus_rows()[:limit] if limit else _corpus_rows()
+    rows = _corpus_rows(limit)
     out: list[list[Row]] = []
     for i, original, reframed in rows:
         label = hand.get(i)
@@ -172,10 +173,10 @@ def _original_label(text: str, labeller: str) -> str:
     "Traffic was awful today" or "I'm so stressed" is stress, not self-judgement. Two weak
     labellers are tried and the held-out examples choose: "rules" (harsh when the pattern
     rules see a thinking trap) and "self" (also harsh when a plain self-judging phrase shows);
-    "hand" trains on the hand-labelled originals only.
-    "all" (every original harsh) taught the sentence-vector head to read plain stress as harsh.
+    "hand" trains on the hand-labelled originals only. (Reading every original as harsh taught
+    the sentence-vector head to read plain stress as harsh.)
     """
-    if labeller == "all" or _rules_harsh(text) or (labeller == "self" and _SELF.search(text)):
+    if _rules_harsh(text) or (labeller == "self" and _SELF.search(text)):
         return "harsh"
     return "neutral"
 
@@ -294,8 +295,7 @@ def _subset(x: tuple[np.ndarray, np.ndarray, np.ndarray],
 
 def _hand_rows(limit: int | None) -> list[Row]:
     """The hand-labelled corpus originals that train the readers, as (text, label) rows."""
-    by_row = {i: original for i, original, _ in
-              (_corpus_rows()[:limit] if limit else _corpus_rows())}
+    by_row = {i: original for i, original, _ in _corpus_rows(limit)}
     return [(by_row[i], label, 1.0) for i, label in hand_labels(HAND_TRAIN).items()
             if i in by_row and label != "crisis"]
 
@@ -408,7 +408,7 @@ def _crisis_rows(limit: int | None) -> tuple[list[tuple[str, int, float]], list[
                 rows.append((without_figures(item["text"]), int(item["label"] == "crisis"), 1.0))
     # Stress, not crisis, except the few originals the team's hand labels call crisis.
     hand = hand_labels(HAND_TRAIN)
-    corpus = _corpus_rows()[:limit] if limit else _corpus_rows()
+    corpus = _corpus_rows(limit)
     for i, original, reframed in corpus[:3000]:
         rows += [(without_figures(original), int(hand.get(i) == "crisis"), 0.5),
                  (without_figures(reframed), 0, 0.5)]
